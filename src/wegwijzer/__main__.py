@@ -1,0 +1,3 @@
+from wegwijzer.cli import main
+
+raise SystemExit(main())

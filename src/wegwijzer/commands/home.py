@@ -1,0 +1,18 @@
+"""No command: open the terminal app at its home screen."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser("tui", help="start de terminal-app (standaard)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from wegwijzer.tui.app import make_app
+
+    make_app().run()
+    return 0

@@ -1,0 +1,1 @@
+"""The pure core: models, checks, sessions and records. Never imports textual."""

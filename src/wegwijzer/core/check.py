@@ -1,0 +1,224 @@
+"""Loading and checking a flow file: model validation, then the graph and citation rules."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from wegwijzer.core.flow import KINDS, ChoiceStep, CheckStep, Flow, MultiStep, OutcomeStep
+from wegwijzer.core.problems import MAX_PROBLEMS, Problem, ProblemsError
+from wegwijzer.core.source import Source
+from wegwijzer.core.tomlfile import parse_toml
+
+FLOW_MAX_BYTES = 16 * 1024 * 1024
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_MESSAGES = {
+    "missing": "verplicht veld ontbreekt",
+    "extra_forbidden": "onbekend veld (een tikfout?)",
+    "union_tag_not_found": "veld 'kind' ontbreekt",
+    "union_tag_invalid": "onbekende soort stap; kies uit " + ", ".join(KINDS),
+    "string_type": "moet tekst zijn",
+    "string_too_short": "mag niet leeg zijn",
+    "string_too_long": "tekst is te lang",
+    "too_short": "moet minstens één element hebben",
+    "too_long": "heeft te veel elementen",
+    "bool_type": "moet true of false zijn",
+    "int_type": "moet een geheel getal zijn",
+    "dict_type": "moet een tabel zijn",
+    "model_type": "moet een tabel zijn",
+    "model_attributes_type": "moet een tabel zijn",
+    "tuple_type": "moet een lijst zijn",
+    "list_type": "moet een lijst zijn",
+}
+
+
+@dataclass(frozen=True)
+class LoadedFlow:
+    """A flow that passed every check, with where it came from."""
+
+    flow: Flow
+    path: Path
+    digest: str
+    source: Source
+
+
+def digest_of(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def _field(parts: tuple[Any, ...]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _translate(error: Mapping[str, Any], name: str) -> Problem:
+    loc = tuple(error["loc"])
+    step = ""
+    if len(loc) >= 2 and loc[0] == "steps":
+        step = str(loc[1])[:64]
+        loc = loc[2:]
+        if loc and loc[0] in KINDS:
+            loc = loc[1:]
+    kind = error["type"]
+    message = _MESSAGES.get(kind, "ongeldige waarde")
+    if kind == "literal_error":
+        message = f"ongeldige waarde; toegestaan: {error.get('ctx', {}).get('expected', '')}"
+    if kind == "extra_forbidden" and loc:
+        message = f"onbekend veld '{str(loc[-1])[:40]}' (een tikfout?)"
+        loc = loc[:-1]
+    return Problem(name, step, _field(loc), message)
+
+
+def validate_data(data: dict[str, Any], name: str) -> Flow:
+    try:
+        return Flow.model_validate(data)
+    except ValidationError as error:
+        problems = [_translate(e, name) for e in error.errors(include_input=False)]
+        raise ProblemsError(problems) from None
+    except RecursionError:
+        raise ProblemsError([Problem(name, "", "", "te diep genest")]) from None
+
+
+def _check_citations(flow: Flow, step_id: str, source: Source, name: str) -> list[Problem]:
+    problems = []
+    step = flow.steps[step_id]
+    if not step.cites:
+        problems.append(Problem(name, step_id, "cites", "stap verwijst naar geen enkel antwoord"))
+    for index, cite in enumerate(step.cites):
+        reason = source.citation_error(cite)
+        if reason:
+            problems.append(Problem(name, step_id, f"cites[{index}]", reason))
+    actions: list[tuple[str, Any]] = []
+    if isinstance(step, OutcomeStep):
+        actions = [(f"actions[{i}]", a) for i, a in enumerate(step.actions)]
+    if isinstance(step, ChoiceStep | MultiStep):
+        for o, option in enumerate(step.options):
+            actions += [(f"options[{o}].actions[{i}]", a) for i, a in enumerate(option.actions)]
+    for where, action in actions:
+        if not action.cites:
+            problems.append(Problem(name, step_id, f"{where}.cites", "actie verwijst naar geen antwoord"))
+        for index, cite in enumerate(action.cites):
+            reason = source.citation_error(cite)
+            if reason:
+                problems.append(Problem(name, step_id, f"{where}.cites[{index}]", reason))
+    return problems
+
+
+def _check_step(flow: Flow, step_id: str, name: str) -> list[Problem]:
+    problems = []
+    step = flow.steps[step_id]
+    if not SLUG.match(step_id):
+        problems.append(Problem(name, step_id[:64], "", "stap-id moet een slug zijn (a-z, 0-9, '-')"))
+    if isinstance(step, ChoiceStep | MultiStep):
+        labels = [option.label.strip().casefold() for option in step.options]
+        for index, label in enumerate(labels):
+            if label in labels[:index]:
+                problems.append(Problem(name, step_id, f"options[{index}].label", "keuze komt twee keer voor"))
+        for index, option in enumerate(step.options):
+            if isinstance(step, ChoiceStep) and not option.next:
+                problems.append(Problem(name, step_id, f"options[{index}].next", "verplicht veld ontbreekt"))
+            if isinstance(step, MultiStep) and option.next:
+                problems.append(
+                    Problem(name, step_id, f"options[{index}].next", "bij 'multi' staat 'next' op de stap")
+                )
+    if isinstance(step, CheckStep):
+        if not step.statuses or len(set(step.statuses)) != len(step.statuses):
+            problems.append(Problem(name, step_id, "statuses", "statussen moeten uniek en niet leeg zijn"))
+        elif "ja" not in step.statuses:
+            problems.append(Problem(name, step_id, "statuses", "de status 'ja' ontbreekt"))
+    if isinstance(step, OutcomeStep) and not step.actions and not step.open_checks:
+        problems.append(Problem(name, step_id, "actions", "uitkomst zonder acties"))
+    return problems
+
+
+def _check_graph(flow: Flow, name: str) -> list[Problem]:
+    problems = []
+    if flow.start not in flow.steps:
+        return [Problem(name, "", "start", f"startstap '{flow.start[:64]}' bestaat niet")]
+    reverse: dict[str, list[str]] = {step_id: [] for step_id in flow.steps}
+    broken = False
+    for step_id, step in flow.steps.items():
+        fields = (
+            [(f"options[{i}].next", o.next) for i, o in enumerate(step.options)]
+            if isinstance(step, ChoiceStep)
+            else [("next", step.next)] if hasattr(step, "next") else []
+        )
+        for field, target in fields:
+            if not target:
+                continue
+            if target not in flow.steps:
+                problems.append(Problem(name, step_id, field, f"volgende stap '{target[:64]}' bestaat niet"))
+                broken = True
+            else:
+                reverse[target].append(step_id)
+    reached = _walk([flow.start], lambda s: [t for t in flow.targets(s) if t in flow.steps])
+    for step_id in flow.steps:
+        if step_id not in reached:
+            problems.append(Problem(name, step_id, "", "stap is vanaf de start niet bereikbaar"))
+    if broken:
+        return problems
+    outcomes = [s for s, step in flow.steps.items() if isinstance(step, OutcomeStep)]
+    finishing = _walk(outcomes, lambda s: reverse[s])
+    for step_id in flow.steps:
+        if step_id in reached and step_id not in finishing:
+            problems.append(
+                Problem(name, step_id, "", "vanaf deze stap is geen uitkomst te bereiken (doodlopend of een lus zonder uitweg)")
+            )
+    return problems
+
+
+def _walk(starts: list[str], neighbours: Any) -> set[str]:
+    seen = set(starts)
+    queue = deque(starts)
+    while queue:
+        for nxt in neighbours(queue.popleft()):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+def check_flow(flow: Flow, name: str, sources: Mapping[str, Source]) -> list[Problem]:
+    """Every rule a valid model must still meet; all problems at once, capped."""
+    problems: list[Problem] = []
+    if not SLUG.match(flow.id):
+        problems.append(Problem(name, "", "id", "flow-id moet een slug zijn (a-z, 0-9, '-')"))
+    source = sources.get(flow.source)
+    if source is None:
+        problems.append(Problem(name, "", "source", f"bron '{flow.source[:64]}' is onbekend"))
+    problems += _check_graph(flow, name)
+    for step_id in flow.steps:
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        problems += _check_step(flow, step_id, name)
+        if source is not None:
+            problems += _check_citations(flow, step_id, source, name)
+    return problems[:MAX_PROBLEMS]
+
+
+def load_flow_bytes(data: bytes, name: str, sources: Mapping[str, Source], path: Path) -> LoadedFlow:
+    flow = validate_data(parse_toml(data, name, FLOW_MAX_BYTES), name)
+    problems = check_flow(flow, name, sources)
+    if problems:
+        raise ProblemsError(problems)
+    return LoadedFlow(flow, path, digest_of(data), sources[flow.source])
+
+
+def load_flow(path: Path, sources: Mapping[str, Source]) -> LoadedFlow:
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(FLOW_MAX_BYTES + 1)
+    except OSError:
+        raise ProblemsError([Problem(name, "", "", "bestand kan niet gelezen worden")]) from None
+    return load_flow_bytes(data, name, sources, path)

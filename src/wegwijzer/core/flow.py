@@ -1,0 +1,133 @@
+"""The flow model: a decision flow as data (pydantic v2, frozen, unknown keys refused)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+STATUSES = ("ja", "nee", "deels", "weet niet")
+GROUPS = ("politie", "zorg", "beleid", "scholing", "algemeen")
+Group = Literal["politie", "zorg", "beleid", "scholing", "algemeen"]
+GROUP_LABELS = {
+    "politie": "Politie",
+    "zorg": "Zorg",
+    "beleid": "Beleid",
+    "scholing": "Scholing",
+    "algemeen": "Algemeen",
+}
+
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+Cites = Annotated[tuple[str, ...], Field(max_length=40)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Action(Model):
+    """A recommended action, with the answers it rests on."""
+
+    text: Text
+    group: Group = "algemeen"
+    cites: Cites = ()
+
+
+class Option(Model):
+    label: Annotated[str, Field(min_length=1, max_length=300)]
+    next: str = ""
+    actions: tuple[Action, ...] = ()
+
+
+class _Step(Model):
+    prompt: Text
+    text: str = Field(default="", max_length=8000)
+    cites: Cites = ()
+
+
+class ChoiceStep(_Step):
+    """Pick exactly one option; each option names the step that follows."""
+
+    kind: Literal["choice"]
+    options: tuple[Option, ...] = Field(min_length=1, max_length=30)
+
+
+class MultiStep(_Step):
+    """Pick one or more options; the flow goes on to ``next``."""
+
+    kind: Literal["multi"]
+    options: tuple[Option, ...] = Field(min_length=1, max_length=30)
+    next: str
+
+
+class CheckStep(_Step):
+    """A checklist item with a status; an item not answered "ja" becomes ``action``."""
+
+    kind: Literal["check"]
+    statuses: tuple[str, ...] = STATUSES
+    action: Text
+    group: Group = "beleid"
+    next: str
+
+
+class InfoStep(_Step):
+    """Information to read; the flow goes on to ``next``."""
+
+    kind: Literal["info"]
+    next: str
+
+
+class OutcomeStep(_Step):
+    """The end of a path: the recommended actions."""
+
+    kind: Literal["outcome"]
+    actions: tuple[Action, ...] = ()
+    open_checks: bool = Field(
+        default=False, description="Also list every checklist item not answered 'ja' as an action."
+    )
+
+
+Step = Annotated[
+    ChoiceStep | MultiStep | CheckStep | InfoStep | OutcomeStep, Field(discriminator="kind")
+]
+KINDS = ("choice", "multi", "check", "info", "outcome")
+
+
+class Flow(Model):
+    schema_: Literal[1] = Field(alias="schema")
+    id: str
+    title: Text
+    audience: Text = Field(description="One line on who the flow is for.")
+    description: str = Field(default="", max_length=4000)
+    version: str = Field(min_length=1, max_length=40)
+    source: str
+    start: str
+    steps: dict[str, Step] = Field(min_length=1)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def step(self, step_id: str) -> Step:
+        return self.steps[step_id]
+
+    def targets(self, step_id: str) -> list[str]:
+        """The ids a step can lead to, in order, without repeats."""
+        step = self.steps[step_id]
+        found: list[str] = []
+        if isinstance(step, ChoiceStep):
+            found = [option.next for option in step.options]
+        elif isinstance(step, MultiStep | CheckStep | InfoStep):
+            found = [step.next]
+        return list(dict.fromkeys(found))
+
+    def all_citations(self, step_id: str) -> list[str]:
+        """Every citation a step carries: its own, its options' and its actions'."""
+        step = self.steps[step_id]
+        cites = list(step.cites)
+        if isinstance(step, ChoiceStep | MultiStep):
+            for option in step.options:
+                for action in option.actions:
+                    cites.extend(action.cites)
+        if isinstance(step, OutcomeStep):
+            for action in step.actions:
+                cites.extend(action.cites)
+        return cites

@@ -1,0 +1,235 @@
+"""The walk through a flow: current step, answers, notes, going back, and the outcome.
+
+Pure: no I/O. The TUI, the plain mode, the records and the tests all drive this class.
+Answers are kept per step id; going back or reopening a step never throws them away,
+so a path that is walked again the same way finds its earlier answers waiting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wegwijzer.core.check import LoadedFlow
+from wegwijzer.core.flow import (
+    GROUPS,
+    Action,
+    CheckStep,
+    ChoiceStep,
+    Flow,
+    InfoStep,
+    MultiStep,
+    OutcomeStep,
+    Step,
+)
+from wegwijzer.core.text import clean
+
+Answer = int | tuple[int, ...] | str | None
+NOTE_LIMIT = 5000
+INFO_READ = "gelezen"
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit the step; the message is Dutch."""
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Taken:
+    """One step on the path with what was answered there."""
+
+    step_id: str
+    step: Step
+    answer: Answer
+    answer_text: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Recommended:
+    """An action recommended at the end, with the step that gave rise to it."""
+
+    action: Action
+    step_id: str
+
+
+def validate_answer(step: Step, value: Answer) -> Answer:
+    """Return the canonical form of ``value`` for ``step`` or raise ``AnswerError``."""
+    if isinstance(step, ChoiceStep):
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < len(step.options):
+            raise AnswerError(f"kies een nummer van 1 tot en met {len(step.options)}")
+        return value
+    if isinstance(step, MultiStep):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = (value,)
+        if not isinstance(value, tuple) or not value:
+            raise AnswerError("kies één of meer nummers")
+        if any(isinstance(v, bool) or not isinstance(v, int) or not 0 <= v < len(step.options) for v in value):
+            raise AnswerError(f"kies nummers van 1 tot en met {len(step.options)}")
+        return tuple(sorted(set(value)))
+    if isinstance(step, CheckStep):
+        if not isinstance(value, str) or value not in step.statuses:
+            raise AnswerError("kies een status: " + ", ".join(step.statuses))
+        return value
+    if isinstance(step, InfoStep):
+        return None
+    raise AnswerError("deze stap is een uitkomst; er valt niets meer te kiezen")
+
+
+def describe_answer(step: Step, value: Answer) -> str:
+    """The answer as a user reads it: option labels, a status, or 'gelezen'."""
+    if isinstance(step, ChoiceStep) and isinstance(value, int):
+        return step.options[value].label
+    if isinstance(step, MultiStep) and isinstance(value, tuple):
+        return "; ".join(step.options[i].label for i in value)
+    if isinstance(step, CheckStep) and isinstance(value, str):
+        return value
+    if isinstance(step, InfoStep):
+        return INFO_READ
+    return ""
+
+
+def next_step(step: Step, value: Answer) -> str:
+    if isinstance(step, ChoiceStep) and isinstance(value, int):
+        return step.options[value].next
+    if isinstance(step, MultiStep | CheckStep | InfoStep):
+        return step.next
+    raise AnswerError("deze stap heeft geen vervolg")
+
+
+class Session:
+    def __init__(
+        self,
+        loaded: LoadedFlow,
+        *,
+        mode: str = "casus",
+        case_ref: str = "",
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        self.loaded = loaded
+        self.mode = mode
+        self.case_ref = clean(case_ref, limit=80).strip()
+        self._clock = clock
+        self.started_at = clock()
+        self.finished_at: dt.datetime | None = None
+        self.path: list[str] = [loaded.flow.start]
+        self.answers: dict[str, Answer] = {}
+        self.notes: dict[str, str] = {}
+
+    @property
+    def flow(self) -> Flow:
+        return self.loaded.flow
+
+    @property
+    def current_id(self) -> str:
+        return self.path[-1]
+
+    @property
+    def current(self) -> Step:
+        return self.flow.steps[self.current_id]
+
+    @property
+    def finished(self) -> bool:
+        return isinstance(self.current, OutcomeStep)
+
+    @property
+    def position(self) -> int:
+        """The current step's number, counting from 1."""
+        return len(self.path)
+
+    def kept(self, step_id: str) -> Answer:
+        """The answer given earlier at ``step_id`` (None when there is none)."""
+        return self.answers.get(step_id)
+
+    def has_answer(self, step_id: str) -> bool:
+        return step_id in self.answers
+
+    def answer(self, value: Answer) -> str:
+        """Answer the current step and move on; returns the id of the step now current."""
+        step = self.current
+        canonical = validate_answer(step, value)
+        self.answers[self.current_id] = canonical
+        target = next_step(step, canonical)
+        self.path.append(target)
+        if self.finished and self.finished_at is None:
+            self.finished_at = self._clock()
+        return target
+
+    def back(self) -> bool:
+        """Go back one step; the answers given stay kept. False at the start."""
+        if len(self.path) == 1:
+            return False
+        self.path.pop()
+        self.finished_at = None if not self.finished else self.finished_at
+        return True
+
+    def reopen(self, step_id: str) -> None:
+        """Make an earlier step on the path current again, to change its answer."""
+        if step_id not in self.path:
+            raise AnswerError("deze stap ligt niet op het gekozen pad")
+        del self.path[self.path.index(step_id) + 1 :]
+        self.finished_at = None
+
+    def fast_forward(self) -> None:
+        """Walk on with kept answers while they still fit, stopping at a new step or the end."""
+        seen: set[str] = set(self.path)
+        while not self.finished and self.current_id in self.answers:
+            try:
+                target = self.answer(self.answers[self.current_id])
+            except AnswerError:
+                return
+            if target in seen:
+                return
+            seen.add(target)
+
+    def set_note(self, step_id: str, text: str) -> None:
+        note = clean(text, multiline=True, limit=NOTE_LIMIT).strip()
+        if note:
+            self.notes[step_id] = note
+        else:
+            self.notes.pop(step_id, None)
+
+    def taken(self) -> list[Taken]:
+        """The steps answered on the current path, in order, then the outcome if reached."""
+        steps = []
+        for step_id in self.path:
+            step = self.flow.steps[step_id]
+            answered = step_id in self.answers and step_id != self.current_id
+            if not answered and not isinstance(step, OutcomeStep):
+                continue
+            value = self.answers.get(step_id) if answered else None
+            text = describe_answer(step, value) if answered else ""
+            steps.append(Taken(step_id, step, value, text, self.notes.get(step_id, "")))
+        return steps
+
+    def recommended(self) -> list[Recommended]:
+        """The outcome's actions: from options chosen, open checklist items, and the outcome."""
+        if not self.finished:
+            return []
+        outcome = self.current
+        assert isinstance(outcome, OutcomeStep)
+        found: list[Recommended] = []
+        for step_id in self.path[:-1]:
+            step = self.flow.steps[step_id]
+            value = self.answers.get(step_id)
+            if isinstance(step, ChoiceStep) and isinstance(value, int):
+                found += [Recommended(a, step_id) for a in step.options[value].actions]
+            elif isinstance(step, MultiStep) and isinstance(value, tuple):
+                for index in value:
+                    found += [Recommended(a, step_id) for a in step.options[index].actions]
+            elif isinstance(step, CheckStep) and outcome.open_checks and value != "ja":
+                action = Action(text=step.action, group=step.group, cites=step.cites)
+                found.append(Recommended(action, step_id))
+        found += [Recommended(a, self.current_id) for a in outcome.actions]
+        unique: dict[str, Recommended] = {}
+        for item in found:
+            unique.setdefault(item.action.text, item)
+        return sorted(unique.values(), key=lambda r: GROUPS.index(r.action.group))
+
+    def trail(self) -> list[str]:
+        """The path so far as step ids, for a breadcrumb."""
+        return list(self.path)

@@ -1,0 +1,126 @@
+"""The source document: questions, answers in numbered paragraphs, and citations into them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from wegwijzer.core.problems import Problem, ProblemsError
+from wegwijzer.core.tomlfile import read_toml
+
+SOURCE_MAX_BYTES = 1024 * 1024
+_CITATION = re.compile(r"^([1-9][0-9]{0,2})(?:\.([1-9][0-9]{0,2}))?$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Footnote(_Model):
+    number: int
+    paragraph: int = Field(ge=1)
+    text: str
+
+
+class Question(_Model):
+    number: int = Field(ge=1)
+    question: str
+    answer: tuple[str, ...] = Field(min_length=1)
+    footnotes: tuple[Footnote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference to answer ``answer``, optionally to one paragraph of it."""
+
+    answer: int
+    paragraph: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.answer}" if self.paragraph is None else f"{self.answer}.{self.paragraph}"
+
+    @property
+    def label(self) -> str:
+        if self.paragraph is None:
+            return f"antwoord {self.answer}"
+        return f"antwoord {self.answer}, alinea {self.paragraph}"
+
+
+def parse_citation(text: str) -> Citation | None:
+    """``"4"`` or ``"4.2"`` to a Citation; None when it is not of that form."""
+    found = _CITATION.match(text)
+    if not found:
+        return None
+    paragraph = int(found.group(2)) if found.group(2) else None
+    return Citation(int(found.group(1)), paragraph)
+
+
+class Source(_Model):
+    id: str
+    title: str
+    received: dt.date
+    answered_by: str
+    article: str
+    raw: str
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    def question(self, number: int) -> Question | None:
+        for question in self.questions:
+            if question.number == number:
+                return question
+        return None
+
+    def citation_error(self, text: str) -> str | None:
+        """Why ``text`` does not resolve against this source, in Dutch; None when it does."""
+        citation = parse_citation(text)
+        if citation is None:
+            return f"verwijzing '{text[:20]}' heeft niet de vorm 'N' of 'N.A'"
+        question = self.question(citation.answer)
+        if question is None:
+            return f"antwoord {citation.answer} bestaat niet in de bron (1 t/m {len(self.questions)})"
+        if citation.paragraph is not None and citation.paragraph > len(question.answer):
+            return (
+                f"antwoord {citation.answer} heeft geen alinea {citation.paragraph} "
+                f"(het heeft er {len(question.answer)})"
+            )
+        return None
+
+    def paragraphs(self, citation: Citation) -> list[tuple[int, str]]:
+        """The cited paragraphs as (number, text) pairs: one, or the whole answer."""
+        question = self.question(citation.answer)
+        if question is None:
+            return []
+        numbered = list(enumerate(question.answer, start=1))
+        if citation.paragraph is None:
+            return numbered
+        return [numbered[citation.paragraph - 1]] if citation.paragraph <= len(numbered) else []
+
+    def quote(self, citation: Citation, width: int = 120) -> str:
+        """A short quote: the first sentence(s) of the cited text, cut at ``width``."""
+        text = " ".join(p for _, p in self.paragraphs(citation))
+        if len(text) <= width:
+            return text
+        cut = text[:width].rsplit(" ", 1)[0]
+        return cut + " …"
+
+    @property
+    def received_label(self) -> str:
+        months = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
+                  "augustus", "september", "oktober", "november", "december"]
+        return f"{self.received.day} {months[self.received.month - 1]} {self.received.year}"
+
+
+def load_source(path: Path) -> Source:
+    data = read_toml(path, SOURCE_MAX_BYTES)
+    try:
+        return Source.model_validate(data)
+    except ValidationError as error:
+        problems = [
+            Problem(str(path), "", ".".join(str(p) for p in e["loc"]), "ongeldige bron")
+            for e in error.errors()
+        ]
+        raise ProblemsError(problems) from None

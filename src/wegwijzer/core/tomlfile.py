@@ -1,0 +1,53 @@
+"""Reading TOML from disk defensively: size cap first, then decoding, then parsing."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from wegwijzer.core.problems import Problem, ProblemsError
+
+_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _fail(name: str, message: str) -> ProblemsError:
+    return ProblemsError([Problem(file=name, step="", field="", message=message)])
+
+
+def parse_toml(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
+    """Parse TOML bytes; every failure becomes a Dutch ``ProblemsError``."""
+    if len(data) > max_bytes:
+        raise _fail(name, f"bestand is te groot (meer dan {max_bytes // 1024} KiB)")
+    if not data.strip():
+        raise _fail(name, "bestand is leeg")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _fail(name, f"bestand is geen geldige UTF-8 (byte {error.start})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = _POSITION.search(str(error))
+        where = f" (regel {found.group(1)}, kolom {found.group(2)})" if found else ""
+        raise _fail(name, f"geen geldige TOML{where}") from None
+    except RecursionError:
+        raise _fail(name, "geen geldige TOML (te diep genest)") from None
+
+
+def read_toml(path: Path, max_bytes: int) -> dict[str, Any]:
+    """Read and parse a TOML file, refusing oversize files before reading them whole."""
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise _fail(name, "bestand bestaat niet") from None
+    except IsADirectoryError:
+        raise _fail(name, "dit is een map, geen bestand") from None
+    except PermissionError:
+        raise _fail(name, "geen toestemming om het bestand te lezen") from None
+    except OSError as error:
+        raise _fail(name, f"bestand kan niet gelezen worden ({error.strerror or 'onbekende fout'})") from None
+    return parse_toml(data, name, max_bytes)

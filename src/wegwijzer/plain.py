@@ -1,0 +1,158 @@
+"""Line mode for screen readers and scripts: one step at a time on stdin/stdout.
+
+Never imports textual. Every word printed is Dutch; input ends early -> exit 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from wegwijzer.core.flow import GROUP_LABELS, CheckStep, ChoiceStep, InfoStep, MultiStep, Step
+from wegwijzer.core.session import Answer, AnswerError, Session
+from wegwijzer.core.source import Source, parse_citation
+from wegwijzer.core.text import clean
+
+EXIT_OK = 0
+EXIT_ABORTED = 1
+HELP = "Typ een nummer om te kiezen, 't' om terug te gaan, 'n <tekst>' voor een notitie, 'q' om te stoppen."
+
+
+def citation_lines(source: Source, cites: tuple[str, ...], width: int = 110) -> list[str]:
+    lines = []
+    for cite in cites:
+        citation = parse_citation(cite)
+        if citation is None:
+            continue
+        lines.append(f"  [{citation.label}] “{source.quote(citation, width)}”")
+    return lines
+
+
+def step_lines(session: Session) -> list[str]:
+    step = session.current
+    lines = ["", f"Stap {session.position}: {step.prompt}"]
+    if step.text:
+        lines += ["", step.text]
+    lines += ["", "Gebaseerd op:"] + citation_lines(session.loaded.source, step.cites)
+    options = _choices(step)
+    if options:
+        lines.append("")
+        kept = session.kept(session.current_id) if session.has_answer(session.current_id) else None
+        for number, label in enumerate(options, start=1):
+            mark = " (eerder gekozen)" if _was_chosen(step, kept, number - 1) else ""
+            lines.append(f"  {number}. {label}{mark}")
+    return lines
+
+
+def _choices(step: Step) -> list[str]:
+    if isinstance(step, ChoiceStep | MultiStep):
+        return [option.label for option in step.options]
+    if isinstance(step, CheckStep):
+        return list(step.statuses)
+    if isinstance(step, InfoStep):
+        return ["Verder"]
+    return []
+
+
+def _was_chosen(step: Step, kept: Answer, index: int) -> bool:
+    if isinstance(step, ChoiceStep):
+        return kept == index
+    if isinstance(step, MultiStep):
+        return isinstance(kept, tuple) and index in kept
+    if isinstance(step, CheckStep):
+        return kept == step.statuses[index]
+    return False
+
+
+def _prompt(step: Step) -> str:
+    if isinstance(step, MultiStep):
+        return "Uw keuzes (nummers met komma's, bijv. 1,3)> "
+    return "Uw keuze> "
+
+
+def parse_answer(step: Step, line: str) -> Answer:
+    """Turn a typed line into an answer for ``step``; raises AnswerError in Dutch."""
+    parts = [p.strip() for p in line.split(",") if p.strip()]
+    if not parts or not all(p.isdigit() and len(p) <= 3 for p in parts):
+        raise AnswerError("typ een nummer")
+    numbers = [int(p) - 1 for p in parts]
+    if isinstance(step, MultiStep):
+        return tuple(numbers)
+    if len(numbers) != 1:
+        raise AnswerError("kies hier één nummer")
+    if isinstance(step, CheckStep):
+        if not 0 <= numbers[0] < len(step.statuses):
+            raise AnswerError(f"kies een nummer van 1 tot en met {len(step.statuses)}")
+        return step.statuses[numbers[0]]
+    if isinstance(step, InfoStep):
+        if numbers[0] != 0:
+            raise AnswerError("typ 1 om verder te gaan")
+        return None
+    return numbers[0]
+
+
+def outcome_lines(session: Session) -> list[str]:
+    step = session.current
+    lines = ["", f"Uitkomst: {step.prompt}"]
+    if step.text:
+        lines += ["", step.text]
+    lines += ["", "Aanbevolen acties:"]
+    for number, item in enumerate(session.recommended(), start=1):
+        group = GROUP_LABELS[item.action.group]
+        cites = ", ".join(item.action.cites)
+        lines.append(f"  {number}. [{group}] {item.action.text} (antwoord {cites})")
+    lines += ["", "Gebaseerd op:"] + citation_lines(session.loaded.source, step.cites)
+    return lines
+
+
+def run_plain(
+    session: Session,
+    read_line: Callable[[], str | None],
+    out: TextIO,
+    on_answer: Callable[[Session], None] | None = None,
+) -> int:
+    """Walk ``session`` to its outcome. ``read_line`` returns None at end of input."""
+    flow = session.flow
+    source = session.loaded.source
+    print(f"{flow.title}", file=out)
+    print(
+        f"Deze wegwijzer rust op de antwoorden van {source.received_label} "
+        f"({source.answered_by}) op Kamervragen over ‘Meisjes in de gevarenzone’.",
+        file=out,
+    )
+    print(HELP, file=out)
+    shown = ""
+    while not session.finished:
+        if shown != session.current_id + str(session.position):
+            print("\n".join(step_lines(session)), file=out)
+            shown = session.current_id + str(session.position)
+        print(_prompt(session.current), end="", file=out, flush=True)
+        raw = read_line()
+        if raw is None:
+            print("\nInvoer eindigde voordat de flow klaar was; er is niets afgerond.", file=out)
+            return EXIT_ABORTED
+        line = clean(raw).strip()
+        if line.lower() in ("q", "stop"):
+            print("Gestopt; de flow is niet afgerond.", file=out)
+            return EXIT_ABORTED
+        if line.lower() in ("t", "terug"):
+            if not session.back():
+                print("U bent al bij de eerste stap.", file=out)
+            shown = ""
+            continue
+        if line.lower() in ("h", "?", "help"):
+            print(HELP, file=out)
+            continue
+        if line[:2].lower() == "n " or line.lower() == "n":
+            session.set_note(session.current_id, line[2:])
+            print("Notitie opgeslagen." if line[2:].strip() else "Notitie verwijderd.", file=out)
+            continue
+        try:
+            session.answer(parse_answer(session.current, line))
+        except AnswerError as error:
+            print(f"Dat gaat niet: {error}.", file=out)
+            continue
+        if on_answer is not None:
+            on_answer(session)
+    print("\n".join(outcome_lines(session)), file=out)
+    return EXIT_OK
