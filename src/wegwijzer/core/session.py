@@ -8,6 +8,7 @@ so a path that is walked again the same way finds its earlier answers waiting.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -110,6 +111,7 @@ class Session:
         case_ref: str = "",
         clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
+        self.id = uuid.uuid4().hex
         self.loaded = loaded
         self.mode = mode
         self.case_ref = clean(case_ref, limit=80).strip()
