@@ -13,7 +13,9 @@ _DUTCH = {
     "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
     "the following arguments are required: %s": "deze argumenten ontbreken: %s",
     "unrecognized arguments: %s": "onbekende argumenten: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
+    ),
     "expected one argument": "verwacht één argument",
     "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
     "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",

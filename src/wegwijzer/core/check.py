@@ -12,12 +12,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wegwijzer.core.flow import KINDS, ChoiceStep, CheckStep, Flow, MultiStep, OutcomeStep
+from wegwijzer.core.flow import KINDS, CheckStep, ChoiceStep, Flow, MultiStep, OutcomeStep
 from wegwijzer.core.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.source import Source
 from wegwijzer.core.tomlfile import parse_toml
 
 FLOW_MAX_BYTES = 16 * 1024 * 1024
+_NO_WAY_OUT = "vanaf deze stap is geen uitkomst te bereiken (doodlopend of een lus zonder uitweg)"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _MESSAGES = {
@@ -106,7 +107,9 @@ def _check_citations(flow: Flow, step_id: str, source: Source, name: str) -> lis
             actions += [(f"options[{o}].actions[{i}]", a) for i, a in enumerate(option.actions)]
     for where, action in actions:
         if not action.cites:
-            problems.append(Problem(name, step_id, f"{where}.cites", "actie verwijst naar geen antwoord"))
+            problems.append(
+                Problem(name, step_id, f"{where}.cites", "actie verwijst naar geen antwoord")
+            )
         for index, cite in enumerate(action.cites):
             reason = source.citation_error(cite)
             if reason:
@@ -118,22 +121,35 @@ def _check_step(flow: Flow, step_id: str, name: str) -> list[Problem]:
     problems = []
     step = flow.steps[step_id]
     if not SLUG.match(step_id):
-        problems.append(Problem(name, step_id[:64], "", "stap-id moet een slug zijn (a-z, 0-9, '-')"))
+        problems.append(
+            Problem(name, step_id[:64], "", "stap-id moet een slug zijn (a-z, 0-9, '-')")
+        )
     if isinstance(step, ChoiceStep | MultiStep):
         labels = [option.label.strip().casefold() for option in step.options]
         for index, label in enumerate(labels):
             if label in labels[:index]:
-                problems.append(Problem(name, step_id, f"options[{index}].label", "keuze komt twee keer voor"))
+                problems.append(
+                    Problem(name, step_id, f"options[{index}].label", "keuze komt twee keer voor")
+                )
         for index, option in enumerate(step.options):
             if isinstance(step, ChoiceStep) and not option.next:
-                problems.append(Problem(name, step_id, f"options[{index}].next", "verplicht veld ontbreekt"))
+                problems.append(
+                    Problem(name, step_id, f"options[{index}].next", "verplicht veld ontbreekt")
+                )
             if isinstance(step, MultiStep) and option.next:
                 problems.append(
-                    Problem(name, step_id, f"options[{index}].next", "bij 'multi' staat 'next' op de stap")
+                    Problem(
+                        name,
+                        step_id,
+                        f"options[{index}].next",
+                        "bij 'multi' staat 'next' op de stap",
+                    )
                 )
     if isinstance(step, CheckStep):
         if not step.statuses or len(set(step.statuses)) != len(step.statuses):
-            problems.append(Problem(name, step_id, "statuses", "statussen moeten uniek en niet leeg zijn"))
+            problems.append(
+                Problem(name, step_id, "statuses", "statussen moeten uniek en niet leeg zijn")
+            )
         elif "ja" not in step.statuses:
             problems.append(Problem(name, step_id, "statuses", "de status 'ja' ontbreekt"))
     if isinstance(step, OutcomeStep) and not step.actions and not step.open_checks:
@@ -151,13 +167,17 @@ def _check_graph(flow: Flow, name: str) -> list[Problem]:
         fields = (
             [(f"options[{i}].next", o.next) for i, o in enumerate(step.options)]
             if isinstance(step, ChoiceStep)
-            else [("next", step.next)] if hasattr(step, "next") else []
+            else [("next", step.next)]
+            if hasattr(step, "next")
+            else []
         )
         for field, target in fields:
             if not target:
                 continue
             if target not in flow.steps:
-                problems.append(Problem(name, step_id, field, f"volgende stap '{target[:64]}' bestaat niet"))
+                problems.append(
+                    Problem(name, step_id, field, f"volgende stap '{target[:64]}' bestaat niet")
+                )
                 broken = True
             else:
                 reverse[target].append(step_id)
@@ -172,7 +192,12 @@ def _check_graph(flow: Flow, name: str) -> list[Problem]:
     for step_id in flow.steps:
         if step_id in reached and step_id not in finishing:
             problems.append(
-                Problem(name, step_id, "", "vanaf deze stap is geen uitkomst te bereiken (doodlopend of een lus zonder uitweg)")
+                Problem(
+                    name,
+                    step_id,
+                    "",
+                    _NO_WAY_OUT,
+                )
             )
     return problems
 
@@ -206,7 +231,9 @@ def check_flow(flow: Flow, name: str, sources: Mapping[str, Source]) -> list[Pro
     return problems[:MAX_PROBLEMS]
 
 
-def load_flow_bytes(data: bytes, name: str, sources: Mapping[str, Source], path: Path) -> LoadedFlow:
+def load_flow_bytes(
+    data: bytes, name: str, sources: Mapping[str, Source], path: Path
+) -> LoadedFlow:
     flow = validate_data(parse_toml(data, name, FLOW_MAX_BYTES), name)
     problems = check_flow(flow, name, sources)
     if problems:

@@ -61,7 +61,11 @@ class Recommended:
 def validate_answer(step: Step, value: Answer) -> Answer:
     """Return the canonical form of ``value`` for ``step`` or raise ``AnswerError``."""
     if isinstance(step, ChoiceStep):
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < len(step.options):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 0 <= value < len(step.options)
+        ):
             raise AnswerError(f"kies een nummer van 1 tot en met {len(step.options)}")
         return value
     if isinstance(step, MultiStep):
@@ -69,7 +73,10 @@ def validate_answer(step: Step, value: Answer) -> Answer:
             value = (value,)
         if not isinstance(value, tuple) or not value:
             raise AnswerError("kies één of meer nummers")
-        if any(isinstance(v, bool) or not isinstance(v, int) or not 0 <= v < len(step.options) for v in value):
+        if any(
+            isinstance(v, bool) or not isinstance(v, int) or not 0 <= v < len(step.options)
+            for v in value
+        ):
             raise AnswerError(f"kies nummers van 1 tot en met {len(step.options)}")
         return tuple(sorted(set(value)))
     if isinstance(step, CheckStep):
@@ -77,6 +84,8 @@ def validate_answer(step: Step, value: Answer) -> Answer:
             raise AnswerError("kies een status: " + ", ".join(step.statuses))
         return value
     if isinstance(step, InfoStep):
+        if value is not None:
+            raise AnswerError("kies 'verder'; bij deze stap valt niets anders te kiezen")
         return None
     raise AnswerError("deze stap is een uitkomst; er valt niets meer te kiezen")
 

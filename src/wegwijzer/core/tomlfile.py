@@ -10,10 +10,23 @@ from typing import Any
 from wegwijzer.core.problems import Problem, ProblemsError
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_STEP_HEADER = re.compile(r"^\s*\[+\s*steps\.([A-Za-z0-9_-]{1,64})")
 
 
-def _fail(name: str, message: str) -> ProblemsError:
-    return ProblemsError([Problem(file=name, step="", field="", message=message)])
+def _fail(name: str, message: str, step: str = "") -> ProblemsError:
+    return ProblemsError([Problem(file=name, step=step, field="", message=message)])
+
+
+def _step_before(text: str, line: int) -> str:
+    """The step whose table the given line falls in, to point an author at it."""
+    step = ""
+    for number, content in enumerate(text.splitlines()[:line], start=1):
+        found = _STEP_HEADER.match(content)
+        if found:
+            step = found.group(1)
+        if number >= line:
+            break
+    return step
 
 
 def parse_toml(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
@@ -30,8 +43,11 @@ def parse_toml(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         found = _POSITION.search(str(error))
-        where = f" (regel {found.group(1)}, kolom {found.group(2)})" if found else ""
-        raise _fail(name, f"geen geldige TOML{where}") from None
+        if not found:
+            raise _fail(name, "geen geldige TOML") from None
+        line = int(found.group(1))
+        where = f" (regel {line}, kolom {found.group(2)})"
+        raise _fail(name, f"geen geldige TOML{where}", _step_before(text, line)) from None
     except RecursionError:
         raise _fail(name, "geen geldige TOML (te diep genest)") from None
 
@@ -49,5 +65,7 @@ def read_toml(path: Path, max_bytes: int) -> dict[str, Any]:
     except PermissionError:
         raise _fail(name, "geen toestemming om het bestand te lezen") from None
     except OSError as error:
-        raise _fail(name, f"bestand kan niet gelezen worden ({error.strerror or 'onbekende fout'})") from None
+        raise _fail(
+            name, f"bestand kan niet gelezen worden ({error.strerror or 'onbekende fout'})"
+        ) from None
     return parse_toml(data, name, max_bytes)

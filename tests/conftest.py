@@ -1,0 +1,35 @@
+"""Shared fixtures: the shipped source, the small test flow, and a catalog folder for it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wegwijzer.core.catalog import load_sources
+from wegwijzer.core.check import LoadedFlow, load_flow
+from wegwijzer.core.source import Source
+
+from helpers import DATA, FLOWS
+
+
+@pytest.fixture(scope="session")
+def source() -> Source:
+    sources, problems = load_sources(FLOWS)
+    assert not problems
+    return sources["gevarenzone-2020"]
+
+
+@pytest.fixture(scope="session")
+def test_flow(source: Source) -> LoadedFlow:
+    return load_flow(DATA / "valid.toml", {source.id: source})
+
+
+@pytest.fixture
+def flows_dir(tmp_path: Path) -> Path:
+    """A flows folder holding the shipped sources and only the small test flow."""
+    folder = tmp_path / "flows"
+    shutil.copytree(FLOWS / "sources", folder / "sources")
+    shutil.copy(DATA / "valid.toml", folder / "testflow.toml")
+    return folder

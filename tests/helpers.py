@@ -1,0 +1,26 @@
+"""Constants and helpers shared by the tests (importable as ``helpers``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+FLOWS = ROOT / "flows"
+
+
+def run_cli(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real command as a user would, in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-m", "wegwijzer", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=cwd,
+    )

@@ -1,0 +1,39 @@
+"""The sanitiser: nothing from a file or keyboard can act on the terminal."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wegwijzer.core.text import clean
+
+
+def test_escape_sequences_become_visible_and_harmless() -> None:
+    assert clean("\x1b[31mrood\x1b[0m") == "␛[31mrood␛[0m"
+    assert clean("\x1b]52;c;aGFjaw==\x07") == "␛]52;c;aGFjaw==␇"
+    assert clean("a\x00b") == "a␀b"
+
+
+def test_c1_controls_bidi_and_invisible_characters_are_dropped() -> None:
+    assert clean("a\x9b31mb\x85c") == "a31mb c"
+    assert clean("abc\u202edef\u2066\u2069") == "abcdef"
+    assert clean("\ufeffbom\u200b") == "bom"
+
+
+def test_line_breaks_are_kept_only_when_multiline() -> None:
+    assert clean("a\r\nb\rc\u2028d") == "a b c d"
+    assert clean("a\r\nb\rc\u2028d", multiline=True) == "a\nb\nc\nd"
+    assert clean("a\tb") == "a b"
+
+
+def test_limit_and_emoji_and_rtl_survive() -> None:
+    assert clean("👩‍👧 שלום مرحبا") == "👩‍👧 שלום مرحبا"
+    assert clean("x" * 50, limit=10) == "x" * 10
+
+
+@given(st.text())
+def test_no_control_character_survives(value: str) -> None:
+    result = clean(value, multiline=True)
+    assert not any(ord(c) < 0x20 and c != "\n" for c in result)
+    assert not any(0x7F <= ord(c) < 0xA0 for c in result)
+    assert clean(result, multiline=True) == result
