@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from wegwijzer.commands.common import print_problems
-from wegwijzer.core.catalog import load_sources, default_flows_dir
+from wegwijzer.core.catalog import default_flows_dir, load_sources
 from wegwijzer.core.source import Question, Source
 
 
@@ -18,7 +18,14 @@ def add_parser(commands: Any) -> None:
 
 
 def question_text(question: Question) -> str:
-    lines = [f"Vraag {question.number}", "", question.question, "", f"Antwoord vraag {question.number}", ""]
+    lines = [
+        f"Vraag {question.number}",
+        "",
+        question.question,
+        "",
+        f"Antwoord vraag {question.number}",
+        "",
+    ]
     lines.append("\n\n".join(question.answer))
     for note in question.footnotes:
         lines += ["", f"Voetnoot {note.number} (bij alinea {note.paragraph}): {note.text}"]
@@ -26,7 +33,12 @@ def question_text(question: Question) -> str:
 
 
 def document_text(source: Source) -> str:
-    head = [source.title, f"Antwoord van {source.answered_by}", f"(ontvangen {source.received_label})", ""]
+    head = [
+        source.title,
+        f"Antwoord van {source.answered_by}",
+        f"(ontvangen {source.received_label})",
+        "",
+    ]
     body = [question_text(q) for q in source.questions]
     return "\n".join(head) + "\n" + "\n\n\n".join(body) + f"\n\nArtikel: {source.article}"
 
@@ -42,7 +54,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     question = source.question(args.number)
     if question is None:
-        print(f"fout: vraag {args.number} bestaat niet (1 t/m {len(source.questions)})", file=sys.stderr)
+        print(
+            f"fout: vraag {args.number} bestaat niet (1 t/m {len(source.questions)})",
+            file=sys.stderr,
+        )
         return 1
     print(question_text(question))
     return 0

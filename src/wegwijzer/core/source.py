@@ -81,7 +81,9 @@ class Source(_Model):
             return f"verwijzing '{text[:20]}' heeft niet de vorm 'N' of 'N.A'"
         question = self.question(citation.answer)
         if question is None:
-            return f"antwoord {citation.answer} bestaat niet in de bron (1 t/m {len(self.questions)})"
+            return (
+                f"antwoord {citation.answer} bestaat niet in de bron (1 t/m {len(self.questions)})"
+            )
         if citation.paragraph is not None and citation.paragraph > len(question.answer):
             return (
                 f"antwoord {citation.answer} heeft geen alinea {citation.paragraph} "
@@ -109,8 +111,20 @@ class Source(_Model):
 
     @property
     def received_label(self) -> str:
-        months = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-                  "augustus", "september", "oktober", "november", "december"]
+        months = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ]
         return f"{self.received.day} {months[self.received.month - 1]} {self.received.year}"
 
 
