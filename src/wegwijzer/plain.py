@@ -15,7 +15,10 @@ from wegwijzer.core.text import clean
 
 EXIT_OK = 0
 EXIT_ABORTED = 1
-HELP = "Typ een nummer om te kiezen, 't' om terug te gaan, 'n <tekst>' voor een notitie, 'q' om te stoppen."
+HELP = (
+    "Typ een nummer om te kiezen, 't' om terug te gaan, "
+    "'n <tekst>' voor een notitie, 'q' om te stoppen."
+)
 
 
 def citation_lines(source: Source, cites: tuple[str, ...], width: int = 110) -> list[str]:
@@ -33,7 +36,7 @@ def step_lines(session: Session) -> list[str]:
     lines = ["", f"Stap {session.position}: {step.prompt}"]
     if step.text:
         lines += ["", step.text]
-    lines += ["", "Gebaseerd op:"] + citation_lines(session.loaded.source, step.cites)
+    lines += ["", "Gebaseerd op:", *citation_lines(session.loaded.source, step.cites)]
     options = _choices(step)
     if options:
         lines.append("")
@@ -101,7 +104,7 @@ def outcome_lines(session: Session) -> list[str]:
         group = GROUP_LABELS[item.action.group]
         cites = ", ".join(item.action.cites)
         lines.append(f"  {number}. [{group}] {item.action.text} (antwoord {cites})")
-    lines += ["", "Gebaseerd op:"] + citation_lines(session.loaded.source, step.cites)
+    lines += ["", "Gebaseerd op:", *citation_lines(session.loaded.source, step.cites)]
     return lines
 
 
@@ -110,8 +113,18 @@ def run_plain(
     read_line: Callable[[], str | None],
     out: TextIO,
     on_answer: Callable[[Session], None] | None = None,
+    on_change: Callable[[Session], None] | None = None,
 ) -> int:
-    """Walk ``session`` to its outcome. ``read_line`` returns None at end of input."""
+    """Walk ``session`` to its outcome. ``read_line`` returns None at end of input.
+
+    ``on_answer`` runs after every answer; ``on_change`` after every answer, note
+    and step back (the autosave hangs on it).
+    """
+
+    def changed() -> None:
+        if on_change is not None:
+            on_change(session)
+
     flow = session.flow
     source = session.loaded.source
     print(f"{flow.title}", file=out)
@@ -138,6 +151,8 @@ def run_plain(
         if line.lower() in ("t", "terug"):
             if not session.back():
                 print("U bent al bij de eerste stap.", file=out)
+            else:
+                changed()
             shown = ""
             continue
         if line.lower() in ("h", "?", "help"):
@@ -146,6 +161,7 @@ def run_plain(
         if line[:2].lower() == "n " or line.lower() == "n":
             session.set_note(session.current_id, line[2:])
             print("Notitie opgeslagen." if line[2:].strip() else "Notitie verwijderd.", file=out)
+            changed()
             continue
         try:
             session.answer(parse_answer(session.current, line))
@@ -154,5 +170,6 @@ def run_plain(
             continue
         if on_answer is not None:
             on_answer(session)
+        changed()
     print("\n".join(outcome_lines(session)), file=out)
     return EXIT_OK

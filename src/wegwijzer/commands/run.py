@@ -1,20 +1,64 @@
-"""``wegwijzer run FLOW``: walk a flow in the TUI, or line by line with ``--plain``."""
+"""``wegwijzer run FLOW``: walk a flow in the TUI, or line by line with ``--plain``.
+
+In plain mode every change is saved as a draft, SIGTERM/SIGHUP save too, and
+``--export FILE`` writes the record at the end after showing privacy warnings.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from wegwijzer.commands.common import resolve_flow
+from wegwijzer.commands.common import print_problems, resolve_flow
+from wegwijzer.core.atomic import RecordExistsError, WriteError
+from wegwijzer.core.drafts import find_draft, install_signal_save, save_draft
+from wegwijzer.core.export import export, privacy_warnings
+from wegwijzer.core.problems import ProblemsError
+from wegwijzer.core.resume import open_record
 from wegwijzer.core.session import Session
+from wegwijzer.core.text import clean
 from wegwijzer.plain import run_plain
+
+PLAIN_ONLY = ("export", "force", "strict_privacy", "case")
 
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser("run", help="doorloop een flow")
-    parser.add_argument("flow", metavar="FLOW", help="id of bestand van de flow")
-    parser.add_argument("--plain", action="store_true", help="regel voor regel (schermlezers, scripts)")
+    parser.add_argument(
+        "flow",
+        nargs="?",
+        metavar="FLOW",
+        help="id of bestand van de flow (niet nodig bij --resume)",
+    )
+    parser.add_argument(
+        "--plain", action="store_true", help="regel voor regel (schermlezers, scripts)"
+    )
+    parser.add_argument(
+        "--resume",
+        metavar="CONCEPT",
+        help="ga verder met een concept (id uit 'wegwijzer drafts') of een recordbestand",
+    )
+    parser.add_argument(
+        "--export",
+        type=Path,
+        metavar="BESTAND",
+        help="schrijf aan het eind het record naar BESTAND",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overschrijf BESTAND als het al bestaat"
+    )
+    parser.add_argument(
+        "--strict-privacy",
+        action="store_true",
+        help="weiger te exporteren zolang er privacywaarschuwingen zijn",
+    )
+    parser.add_argument(
+        "--case", default="", metavar="KENMERK", help="zaakkenmerk: een pseudoniem, nooit een naam"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -23,13 +67,139 @@ def _read_line() -> str | None:
     return line if line else None
 
 
-def run(args: argparse.Namespace) -> int:
-    loaded, _ = resolve_flow(args.flow)
-    if loaded is None:
+def _fail(message: str) -> None:
+    print(f"fout: {message}", file=sys.stderr)
+
+
+def _record_path(key: str) -> Path | None:
+    """A record file given by path, or the draft with this id (prefix)."""
+    path = Path(key)
+    if path.suffix == ".toml" and path.is_file():
+        return path
+    found = find_draft(key)
+    if found is None:
+        _fail(f"concept '{clean(key, limit=40)}' niet gevonden (zie 'wegwijzer drafts')")
+        return None
+    return found.path
+
+
+def _resume(args: argparse.Namespace) -> Session | None:
+    path = _record_path(args.resume)
+    if path is None:
+        return None
+    loaded = None
+    if args.flow:
+        loaded, _ = resolve_flow(args.flow)
+        if loaded is None:
+            return None
+    try:
+        opened = open_record(path, loaded=loaded)
+    except ProblemsError as error:
+        print_problems(error.problems)
+        return None
+    if opened.review_only:
+        _fail("dit record kan niet worden hervat:")
+        for reason in opened.reasons:
+            print(f"  - {reason}", file=sys.stderr)
+        print(f"Bekijken kan wel: wegwijzer open {path} --plain", file=sys.stderr)
+        return None
+    return opened.session
+
+
+def _autosaver() -> Callable[[Session], None]:
+    warned = False
+
+    def save(session: Session) -> None:
+        nonlocal warned
+        try:
+            save_draft(session)
+        except WriteError as error:
+            if not warned:  # once is enough; the walk goes on with everything in memory
+                print(f"Let op: {error}", file=sys.stderr)
+                warned = True
+
+    return save
+
+
+def _export(session: Session, args: argparse.Namespace) -> int:
+    warnings = privacy_warnings(session)
+    if warnings:
+        print("\nLet op: het record bevat mogelijk persoonsgegevens:")
+        for line in warnings:
+            print(f"  - {line}")
+        print(
+            "Een record hoort geen namen, nummers of adressen te bevatten; gebruik een pseudoniem."
+        )
+        if args.strict_privacy:
+            _fail("niet opgeslagen vanwege de privacywaarschuwingen (--strict-privacy)")
+            print(f"Uw antwoorden staan in concept {session.id[:12]}.", file=sys.stderr)
+            return 1
+    try:
+        path = export(session, args.export, overwrite=args.force)
+    except (RecordExistsError, WriteError) as error:
+        _fail(str(error))
+        print(f"Uw antwoorden staan nog in concept {session.id[:12]}.", file=sys.stderr)
         return 1
+    print(f"\nRecord opgeslagen: {path}")
+    return 0
+
+
+def _plain(session: Session, args: argparse.Namespace) -> int:
+    if args.export is not None and not args.force and os.path.lexists(args.export):
+        _fail(str(RecordExistsError(args.export)))
+        return 1
+    current: list[Session | None] = [session]
+    restore = install_signal_save(lambda: current[0])
+    try:
+        code = run_plain(session, _read_line, sys.stdout, on_change=_autosaver())
+        if code != 0:
+            if session.answers or session.notes:
+                print(
+                    f"Uw antwoorden zijn bewaard als concept; verder gaan: "
+                    f"wegwijzer run --resume {session.id[:12]} --plain",
+                    file=sys.stderr,
+                )
+            return code
+        if args.export is None:
+            return 0
+        code = _export(session, args)
+        if code == 0:
+            current[0] = None  # exported: a late signal must not bring the draft back
+        return code
+    finally:
+        restore()
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.plain and any(getattr(args, name) for name in PLAIN_ONLY):
+        _fail("--export, --force, --strict-privacy en --case werken alleen samen met --plain")
+        return 2
+    if args.resume and args.case:
+        _fail("--case kan niet samen met --resume; het zaakkenmerk staat al in het concept")
+        return 2
+    if args.resume and not args.plain:
+        path = _record_path(args.resume)
+        if path is None:
+            return 1
+        from wegwijzer.tui.app import make_app
+
+        make_app(record=path).run()  # the app resumes it or opens it for review
+        return 0
+    if args.resume:
+        session = _resume(args)
+        if session is None:
+            return 1
+    elif args.flow:
+        loaded, _ = resolve_flow(args.flow)
+        if loaded is None:
+            return 1
+        session = Session(loaded, case_ref=args.case)
+    else:
+        _fail("geef een flow of --resume CONCEPT")
+        return 2
     if args.plain:
-        return run_plain(Session(loaded), _read_line, sys.stdout)
+        return _plain(session, args)
     from wegwijzer.tui.app import make_app
 
-    make_app(flow_id=loaded.flow.id).run()
+    make_app(flow_id=session.flow.id).run()
     return 0

@@ -1,0 +1,95 @@
+"""``wegwijzer open RECORD``: open a record in the TUI, or print it for review with ``--plain``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from wegwijzer.commands.common import print_problems, resolve_flow
+from wegwijzer.core.flow import GROUP_LABELS
+from wegwijzer.core.problems import ProblemsError
+from wegwijzer.core.record import Record
+from wegwijzer.core.resume import Opened, open_record
+from wegwijzer.core.text import clean
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser("open", help="open een record om verder te gaan of in te zien")
+    parser.add_argument("record", type=Path, metavar="RECORD", help="het recordbestand (TOML)")
+    parser.add_argument("--plain", action="store_true", help="druk het record af ter inzage")
+    parser.add_argument(
+        "--flow", metavar="FLOW", help="flow (id of bestand) in plaats van de catalogus"
+    )
+    parser.set_defaults(handler=run)
+
+
+def _answer_text(answer: str | list[str] | None) -> str:
+    if answer is None:
+        return ""
+    if isinstance(answer, list):
+        return "; ".join(clean(a) for a in answer)
+    return clean(answer)
+
+
+def _indented(text: str, prefix: str) -> list[str]:
+    lines = clean(text, multiline=True).splitlines() or [""]
+    return [prefix + lines[0]] + ["    " + line for line in lines[1:]]
+
+
+def review_lines(record: Record, reasons: list[str]) -> list[str]:
+    """The record as text to read: steps, answers, notes, actions. Every string is cleaned."""
+    version = clean(record.flow_version)
+    lines = [
+        f"Record: {clean(record.flow_title)} (flow {record.flow}, versie {version})",
+        f"Modus: {record.mode}"
+        + (f"; zaakkenmerk: {clean(record.case_ref)}" if record.case_ref else ""),
+        f"Begonnen: {record.started.isoformat(sep=' ', timespec='minutes')}",
+        "Afgerond: "
+        + (
+            record.finished.isoformat(sep=" ", timespec="minutes")
+            if record.finished
+            else "nee (concept)"
+        ),
+    ]
+    if reasons:
+        lines += ["", "Alleen ter inzage, niet verder te bewerken:"]
+        lines += [f"  - {reason}" for reason in reasons]
+    for number, step in enumerate(record.steps, start=1):
+        kind = "Uitkomst" if step.kind == "outcome" else f"Stap {number}"
+        lines += ["", f"{kind}: {clean(step.prompt)}"]
+        if step.answer is not None:
+            lines.append(f"  Antwoord: {_answer_text(step.answer)}")
+        elif step.kind != "outcome":
+            lines.append("  (nog niet beantwoord)")
+        if step.note:
+            lines += _indented(step.note, "  Notitie: ")
+        if step.citations:
+            lines.append("  Gebaseerd op antwoord " + ", ".join(step.citations))
+    if record.actions:
+        lines += ["", "Aanbevolen acties:"]
+        for number, action in enumerate(record.actions, start=1):
+            cites = ", ".join(action.citations)
+            group = GROUP_LABELS[action.group]
+            lines.append(f"  {number}. [{group}] {clean(action.text)} (antwoord {cites})")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = None
+    if args.flow:
+        loaded, _ = resolve_flow(args.flow)
+        if loaded is None:
+            return 1
+    try:
+        opened: Opened = open_record(args.record, loaded=loaded)
+    except ProblemsError as error:
+        print_problems(error.problems)
+        return 1
+    if args.plain:
+        print("\n".join(review_lines(opened.record, opened.reasons)))
+        return 0
+    from wegwijzer.tui.app import make_app
+
+    make_app(record=args.record).run()
+    return 0

@@ -1,0 +1,213 @@
+"""Drafts: an unfinished session saved after every answer, so nothing is lost.
+
+A draft is a record (the same format, unfinished allowed) in
+``<user data folder>/concepten``, named by session id. The folder is 0700 and
+every file 0600, written atomically. ``$WEGWIJZER_DATA`` replaces the user data
+folder (for tests and for organisations that want drafts elsewhere).
+SIGTERM and SIGHUP save the current session before the process exits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import signal
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+
+from wegwijzer.core.atomic import TEMP_MARK, WriteError, reason_of, write_atomic
+from wegwijzer.core.problems import ProblemsError
+from wegwijzer.core.record import SESSION_ID, Record, read_record, record_bytes
+from wegwijzer.core.session import Session
+
+ENV_DATA = "WEGWIJZER_DATA"
+FOLDER = "concepten"
+FOLDER_MODE = 0o700
+
+
+def data_dir() -> Path:
+    """``$WEGWIJZER_DATA``, else the platform's user data folder for wegwijzer."""
+    configured = os.environ.get(ENV_DATA)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_data_dir  # only needed when no folder is configured
+
+    return Path(user_data_dir("wegwijzer", appauthor=False))
+
+
+def drafts_dir(*, create: bool = False) -> Path:
+    """The drafts folder; with ``create`` it is made (0700) and its mode enforced."""
+    folder = data_dir() / FOLDER
+    if create:
+        try:
+            folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+            if folder.stat().st_mode & 0o777 != FOLDER_MODE:
+                folder.chmod(FOLDER_MODE)
+        except OSError as error:
+            raise WriteError(folder, reason_of(error)) from None
+    return folder
+
+
+def draft_path(session_id: str) -> Path:
+    if not SESSION_ID.match(session_id):
+        raise ValueError("not a session id")
+    return drafts_dir() / f"{session_id}.toml"
+
+
+def save_draft(session: Session) -> Path:
+    """Write the session as a draft (atomically, 0600); raises ``WriteError``."""
+    path = draft_path(session.id)  # refuses an id that is not a plain hex id
+    data = record_bytes(session)
+    drafts_dir(create=True)
+    return write_atomic(path, data, overwrite=True)
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    session_id: str
+    flow_id: str
+    flow_title: str
+    mode: str
+    case_ref: str
+    started: dt.datetime  # aware
+    answered: int  # steps answered so far
+    finished: bool
+    path: Path
+
+
+@dataclass
+class DraftListing:
+    drafts: list[DraftInfo] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # Dutch, one line per unreadable draft
+
+
+def _info(record: Record, path: Path) -> DraftInfo:
+    return DraftInfo(
+        session_id=record.session_id,
+        flow_id=record.flow,
+        flow_title=record.flow_title,
+        mode=record.mode,
+        case_ref=record.case_ref,
+        started=record.started,
+        answered=sum(1 for step in record.steps if step.answer is not None),
+        finished=record.complete,
+        path=path,
+    )
+
+
+def list_drafts() -> DraftListing:
+    """Every readable draft, newest first; unreadable ones are skipped with a reason."""
+    listing = DraftListing()
+    folder = drafts_dir()
+    try:
+        paths = sorted(
+            p for p in folder.iterdir() if p.suffix == ".toml" and not p.name.startswith(".")
+        )
+    except FileNotFoundError:
+        return listing
+    except OSError as error:
+        listing.skipped.append(
+            f"{folder}: map kan niet gelezen worden ({error.strerror or 'fout'})"
+        )
+        return listing
+    for path in paths:
+        try:
+            record = read_record(path)
+        except ProblemsError as error:
+            reason = error.problems[0].message if error.problems else "onleesbaar"
+            listing.skipped.append(f"{path.name}: overgeslagen, {reason}")
+            continue
+        if path.stem != record.session_id:
+            listing.skipped.append(f"{path.name}: overgeslagen, naam past niet bij de sessie")
+            continue
+        listing.drafts.append(_info(record, path))
+    listing.drafts.sort(key=lambda d: (d.started, d.session_id), reverse=True)
+    return listing
+
+
+def find_draft(key: str) -> DraftInfo | None:
+    """A draft by full session id or by a unique prefix of at least four characters."""
+    key = key.strip().lower()
+    if len(key) < 4:
+        return None
+    matches = [d for d in list_drafts().drafts if d.session_id.startswith(key)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def delete_draft(session_id: str) -> bool:
+    """Remove the draft of ``session_id``; False when there was none."""
+    try:
+        path = draft_path(session_id)
+    except ValueError:
+        return False
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    for name in _names(path.parent):
+        if name.startswith(f".{path.name}{TEMP_MARK}"):
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()
+    return True
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def purge() -> int:
+    """Delete every draft and leftover temp file; returns how many drafts went."""
+    folder = drafts_dir()
+    count = 0
+    for name in _names(folder):
+        is_draft = name.endswith(".toml") and not name.startswith(".")
+        if is_draft or (name.startswith(".") and TEMP_MARK in name):
+            try:
+                (folder / name).unlink()
+            except OSError:
+                continue
+            count += is_draft
+    return count
+
+
+def install_signal_save(get_session: Callable[[], Session | None]) -> Callable[[], None]:
+    """On SIGTERM or SIGHUP: save the current session as a draft, exit with 128 + signum.
+
+    Returns a function that puts the previous handlers back. The handler raises
+    ``SystemExit`` so ``finally`` blocks run; it prints no note text.
+    """
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {signum: signal.getsignal(signum) for signum in wanted}
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        for other in wanted:  # a second signal must not interrupt the save
+            signal.signal(other, signal.SIG_IGN)
+        session = get_session()
+        if session is not None:
+            try:
+                path = save_draft(session)
+            except (WriteError, OSError, ValueError) as error:
+                print(f"\nConcept kon niet worden opgeslagen: {error}", file=sys.stderr)
+            else:
+                print(
+                    f"\nGestopt; concept opgeslagen in {path}\n"
+                    f"Verder gaan: wegwijzer run --resume {session.id[:8]} --plain",
+                    file=sys.stderr,
+                )
+        raise SystemExit(128 + signum)
+
+    for signum in wanted:
+        signal.signal(signum, handler)
+
+    def restore() -> None:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+    return restore

@@ -1,0 +1,44 @@
+"""A record leaving the program: the privacy check before, the draft cleared after."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from wegwijzer.core.atomic import write_atomic
+from wegwijzer.core.drafts import delete_draft
+from wegwijzer.core.privacy import describe, scan
+from wegwijzer.core.record import record_bytes
+from wegwijzer.core.session import Session
+
+
+def privacy_warnings(session: Session) -> list[str]:
+    """Dutch lines for possible personal data in what the record will hold.
+
+    Scans the case reference and the note of every step on the path. A line
+    names the field and the kind of data, never the text that matched.
+    """
+    lines = describe(scan(session.case_ref), "zaakkenmerk") if session.case_ref else []
+    for step_id in dict.fromkeys(session.path):
+        note = session.notes.get(step_id, "")
+        if note:
+            lines += describe(scan(note), f"notitie bij stap '{step_id}'")
+    return lines
+
+
+def export(
+    session: Session,
+    path: Path,
+    *,
+    overwrite: bool = False,
+    extra: Mapping[str, Any] | None = None,
+) -> Path:
+    """Write the record of ``session`` to ``path`` (atomic, 0600), then drop its draft.
+
+    Raises ``RecordExistsError`` or ``WriteError`` (Dutch) and then leaves the
+    draft and the session as they were.
+    """
+    written = write_atomic(Path(path), record_bytes(session, extra=extra), overwrite=overwrite)
+    delete_draft(session.id)
+    return written

@@ -1,0 +1,198 @@
+"""A record back to a session: checked against its flow, then replayed answer by answer.
+
+A record is only resumed when it matches the current flow exactly (same id,
+version and content hash) and every answer replays to the same path and the
+same actions. Otherwise it opens for review only, with the reasons in Dutch.
+Reasons name steps and fields, never what the user wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wegwijzer.core.catalog import Catalog, load_catalog
+from wegwijzer.core.check import LoadedFlow
+from wegwijzer.core.flow import CheckStep, ChoiceStep, Flow, InfoStep, MultiStep, Step
+from wegwijzer.core.record import Record, StepRecord, build_record, read_record
+from wegwijzer.core.session import INFO_READ, Answer, Session, next_step
+
+
+@dataclass(frozen=True)
+class Opened:
+    """An opened record: a live session, or review only with the reasons why."""
+
+    record: Record
+    session: Session | None
+    review_only: bool
+    reasons: list[str] = field(default_factory=list)
+    loaded: LoadedFlow | None = None
+
+
+def find_flow(catalog: Catalog, flow_id: str) -> LoadedFlow | None:
+    """The catalog's flow with exactly this id."""
+    for loaded in catalog.flows:
+        if loaded.flow.id == flow_id:
+            return loaded
+    return None
+
+
+def flow_reasons(record: Record, loaded: LoadedFlow) -> list[str]:
+    """Why ``record`` was not made with this very flow file, if it was not."""
+    flow = loaded.flow
+    if record.flow != flow.id:
+        return [f"het record hoort bij flow '{record.flow}', niet bij '{flow.id}'"]
+    reasons = []
+    if record.flow_version != flow.version:
+        reasons.append(
+            f"het record is gemaakt met versie {record.flow_version[:40]} van de flow; "
+            f"de huidige versie is {flow.version}"
+        )
+    if record.flow_hash != loaded.digest:
+        reasons.append(
+            "de flow is gewijzigd sinds het record is gemaakt (de inhoud-hash verschilt)"
+        )
+    elif record.flow_title != flow.title:
+        reasons.append("de titel van de flow in het record wijkt af van de flow")
+    if record.source != flow.source:
+        reasons.append(f"het record noemt een andere bron dan de flow ('{flow.source}')")
+    return reasons
+
+
+def stored_answer(item: StepRecord, step: Step) -> tuple[Answer, str]:
+    """The session answer a step record holds, or ("", reason) when it does not fit ``step``."""
+    if isinstance(step, ChoiceStep):
+        index = (item.number or 0) - 1
+        if not 0 <= index < len(step.options):
+            return None, f"antwoordnummer is geen keuze van deze stap (1 t/m {len(step.options)})"
+        if item.answer != step.options[index].label:
+            return None, f"het antwoord is niet de tekst van keuze {index + 1}"
+        return index, ""
+    if isinstance(step, MultiStep):
+        numbers = item.numbers or []
+        if any(not 1 <= n <= len(step.options) for n in numbers):
+            return (
+                None,
+                f"antwoordnummers zijn geen keuzes van deze stap (1 t/m {len(step.options)})",
+            )
+        if numbers != sorted(set(numbers)):
+            return None, "antwoordnummers staan niet oplopend of komen dubbel voor"
+        if item.answer != [step.options[n - 1].label for n in numbers]:
+            return None, "de antwoorden zijn niet de teksten van de gekozen nummers"
+        return tuple(n - 1 for n in numbers), ""
+    if isinstance(step, CheckStep):
+        if item.answer not in step.statuses:
+            return None, "het antwoord is geen status van deze stap (" + ", ".join(
+                step.statuses
+            ) + ")"
+        return item.answer, ""
+    if isinstance(step, InfoStep):
+        if item.answer != INFO_READ:
+            return None, f"bij een informatiestap is het antwoord '{INFO_READ}'"
+        return None, ""
+    return None, "een uitkomst heeft geen antwoord"
+
+
+def path_reasons(record: Record, flow: Flow) -> list[str]:
+    """Whether the steps form a path through ``flow``: start, answers, order, citations."""
+    reasons: list[str] = []
+    expected = flow.start
+    for number, item in enumerate(record.steps, start=1):
+        where = f"stap {number} ('{item.id}')"
+        if item.id not in flow.steps:
+            reasons.append(f"{where} bestaat niet in de flow")
+            break
+        if item.id != expected:
+            if number == 1:
+                reasons.append(f"{where}: het pad begint niet bij de startstap '{flow.start}'")
+            else:
+                after = f"het antwoord op stap {number - 1}"
+                reasons.append(f"{where} volgt niet uit {after} (verwacht '{expected}')")
+            break
+        step = flow.steps[item.id]
+        if item.kind != step.kind:
+            reasons.append(f"{where}: soort '{item.kind}' wijkt af van de flow ('{step.kind}')")
+            break
+        if item.prompt != step.prompt:
+            reasons.append(f"{where}: de vraag wijkt af van de flow")
+        if item.citations != list(step.cites):
+            reasons.append(
+                f"{where}: de verwijzingen wijken af van de flow (" + ", ".join(step.cites) + ")"
+            )
+        if item.answer is None:
+            break
+        value, why = stored_answer(item, step)
+        if why:
+            reasons.append(f"{where}: {why}")
+            break
+        expected = next_step(step, value)
+    return reasons
+
+
+def replay(record: Record, loaded: LoadedFlow) -> Session:
+    """Rebuild the session; call only when ``path_reasons`` found nothing."""
+    session = Session(loaded, mode=record.mode, case_ref=record.case_ref)
+    session.id = record.session_id
+    session.started_at = record.started
+    for item in record.steps:
+        if item.answer is None:
+            break
+        value, why = stored_answer(item, session.current)
+        if why:
+            raise ValueError(why)
+        session.answer(value)
+    session.finished_at = record.finished if session.finished else None
+    for item in record.steps:
+        if item.note:
+            session.set_note(item.id, item.note)
+    return session
+
+
+def action_reasons(record: Record, session: Session) -> list[str]:
+    """Whether the record lists exactly the actions the flow recommends for this path."""
+    expected = build_record(session)["actions"]
+    found = [action.model_dump() for action in record.actions]
+    if found == expected:
+        return []
+    if len(found) != len(expected):
+        return [f"het record noemt {len(found)} acties; de flow beveelt er {len(expected)} aan"]
+    return [
+        f"actie {number} wijkt af van wat de flow aanbeveelt"
+        for number, (have, want) in enumerate(zip(found, expected, strict=True), start=1)
+        if have != want
+    ]
+
+
+def record_reasons(record: Record, loaded: LoadedFlow) -> list[str]:
+    """Every way ``record`` disagrees with ``loaded``; empty when it is true to the flow."""
+    reasons = flow_reasons(record, loaded)
+    if record.flow != loaded.flow.id:
+        return reasons
+    path = path_reasons(record, loaded.flow)
+    reasons += path
+    if not path:
+        reasons += action_reasons(record, replay(record, loaded))
+    return reasons
+
+
+def open_loaded(record: Record, loaded: LoadedFlow | None) -> Opened:
+    if loaded is None:
+        return Opened(record, None, True, [f"de flow '{record.flow}' is hier niet beschikbaar"])
+    reasons = record_reasons(record, loaded)
+    if reasons:
+        return Opened(record, None, True, reasons, loaded)
+    return Opened(record, replay(record, loaded), False, [], loaded)
+
+
+def open_record(
+    path: Path, *, catalog: Catalog | None = None, loaded: LoadedFlow | None = None
+) -> Opened:
+    """Read ``path`` and resume it when it matches its flow, else open it for review.
+
+    The flow is ``loaded`` when given, else the catalog's flow with the record's
+    id. Raises ``ProblemsError`` when the file itself cannot be read.
+    """
+    record = read_record(path)
+    if loaded is None:
+        loaded = find_flow(catalog if catalog is not None else load_catalog(), record.flow)
+    return open_loaded(record, loaded)

@@ -1,0 +1,162 @@
+"""Plain mode with ``--export``: privacy warnings first, no clobbering, clear failures."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from test_record import walked
+from wegwijzer.core.check import LoadedFlow
+from wegwijzer.core.drafts import ENV_DATA
+from wegwijzer.core.export import privacy_warnings
+from wegwijzer.core.record import read_record
+from wegwijzer.core.session import Session
+
+from helpers import DATA, run_cli
+
+FLOW = str(DATA / "valid.toml")
+# begin, a note with a mobile number at "signalen", both signals, police: Ja, check: nee.
+WITH_PHONE = "1\nn moeder belde vanaf 06-12345678\n1,2\n1\n2\n"
+CLEAN = "1\nn gesprek op school\n1\n1\n1\n"
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env[ENV_DATA] = str(tmp_path / "data")
+    return env
+
+
+def _drafts(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "data" / "concepten").glob("*.toml"))
+
+
+def test_privacy_warnings_name_the_field_never_the_data(test_flow: LoadedFlow) -> None:
+    session = walked(test_flow, case_ref="jan-0612345678")
+    session.set_note("politie", "mail naar iemand@example.nl, geb. 03-04-2009")
+    session.set_note("einde-politie", "0612345678 (niet op het pad)")
+    lines = privacy_warnings(session)
+    assert lines == [
+        "Zaakkenmerk: mogelijk een telefoonnummer.",
+        "Notitie bij stap 'politie': mogelijk een e-mailadres.",
+        "Notitie bij stap 'politie': mogelijk een geboortedatum.",
+    ]
+    assert not any(part in "".join(lines) for part in ("0612345678", "iemand", "2009", "jan"))
+
+
+def test_no_warnings_for_clean_text(test_flow: LoadedFlow) -> None:
+    assert privacy_warnings(walked(test_flow, case_ref="casus-2024-17")) == []
+    assert privacy_warnings(Session(test_flow)) == []
+
+
+def test_warnings_are_shown_before_the_export(tmp_path: Path) -> None:
+    out = tmp_path / "out.toml"
+    result = run_cli(
+        "run", FLOW, "--plain", "--export", str(out), stdin=WITH_PHONE, env=_env(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    warning = result.stdout.index("Let op: het record bevat mogelijk persoonsgegevens:")
+    line = result.stdout.index("  - Notitie bij stap 'signalen': mogelijk een telefoonnummer.")
+    saved = result.stdout.index(f"Record opgeslagen: {out}")
+    assert warning < line < saved
+    assert read_record(out).steps[1].note == "moeder belde vanaf 06-12345678"
+    assert _drafts(tmp_path) == []
+
+
+def test_strict_privacy_refuses_while_warnings_stand(tmp_path: Path) -> None:
+    out = tmp_path / "out.toml"
+    result = run_cli(
+        "run",
+        FLOW,
+        "--plain",
+        "--export",
+        str(out),
+        "--strict-privacy",
+        stdin=WITH_PHONE,
+        env=_env(tmp_path),
+    )
+    assert result.returncode == 1
+    assert "mogelijk een telefoonnummer" in result.stdout
+    assert (
+        "fout: niet opgeslagen vanwege de privacywaarschuwingen (--strict-privacy)" in result.stderr
+    )
+    assert "06-12345678" not in result.stdout + result.stderr
+    assert not out.exists()
+    (draft,) = _drafts(tmp_path)  # nothing is lost
+    assert read_record(draft).complete
+
+
+def test_strict_privacy_exports_clean_records(tmp_path: Path) -> None:
+    out = tmp_path / "out.toml"
+    result = run_cli(
+        "run", FLOW, "--plain", "--export", str(out), "--strict-privacy", "--case", "casus-17",
+        stdin=CLEAN, env=_env(tmp_path),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Let op" not in result.stdout
+    assert read_record(out).case_ref == "casus-17"
+
+
+def test_case_reference_is_scanned_too(tmp_path: Path) -> None:
+    out = tmp_path / "out.toml"
+    result = run_cli(
+        "run", FLOW, "--plain", "--export", str(out), "--strict-privacy", "--case", "1234 AB",
+        stdin=CLEAN, env=_env(tmp_path),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "  - Zaakkenmerk: mogelijk een postcode." in result.stdout
+
+
+def test_existing_file_is_refused_before_the_walk(tmp_path: Path) -> None:
+    out = tmp_path / "out.toml"
+    out.write_text("oud\n", "utf-8")
+    result = run_cli("run", FLOW, "--plain", "--export", str(out), stdin=CLEAN, env=_env(tmp_path))
+    assert result.returncode == 1
+    assert "bestand bestaat al" in result.stderr and "--force" in result.stderr
+    assert "Stap 1" not in result.stdout
+    assert out.read_text("utf-8") == "oud\n"
+
+
+def test_force_overwrites(tmp_path: Path) -> None:
+    out = tmp_path / "out.toml"
+    out.write_text("oud\n", "utf-8")
+    out.chmod(0o644)
+    result = run_cli(
+        "run", FLOW, "--plain", "--export", str(out), "--force", stdin=CLEAN, env=_env(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert read_record(out).complete
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_failed_write_is_a_dutch_error_and_keeps_the_draft(tmp_path: Path) -> None:
+    out = tmp_path / "ontbreekt" / "out.toml"
+    result = run_cli("run", FLOW, "--plain", "--export", str(out), stdin=CLEAN, env=_env(tmp_path))
+    assert result.returncode == 1
+    assert (
+        f"fout: {out}: opslaan mislukt: de map bestaat niet; er is niets gewijzigd" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert "Record opgeslagen" not in result.stdout
+    (draft,) = _drafts(tmp_path)
+    assert read_record(draft).steps[1].note == "gesprek op school"
+
+
+def test_export_options_need_plain(tmp_path: Path) -> None:
+    result = run_cli("run", FLOW, "--export", str(tmp_path / "x.toml"), env=_env(tmp_path))
+    assert result.returncode == 2
+    assert "werken alleen samen met --plain" in result.stderr
+
+
+def test_headless_modules_never_import_textual() -> None:
+    code = (
+        "import wegwijzer.commands.verify, wegwijzer.commands.drafts, wegwijzer.commands.open, "
+        "wegwijzer.commands.run, wegwijzer.core.record, wegwijzer.core.drafts, "
+        "wegwijzer.core.resume, wegwijzer.core.export, wegwijzer.core.atomic, wegwijzer.plain; "
+        "import sys; assert 'textual' not in sys.modules, 'textual imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr

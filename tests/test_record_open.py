@@ -1,0 +1,96 @@
+"""``wegwijzer open RECORD --plain``: the record in review form, safe to print."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import tomli_w
+
+from test_record import walked
+from wegwijzer.core.check import LoadedFlow
+from wegwijzer.core.drafts import ENV_DATA
+from wegwijzer.core.record import build_record, record_bytes, render_record
+
+from helpers import DATA, run_cli
+
+
+def _env(tmp_path: Path, flows: Path | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env[ENV_DATA] = str(tmp_path / "data")
+    if flows is not None:
+        env["WEGWIJZER_FLOWS"] = str(flows)
+    return env
+
+
+def test_review_shows_steps_answers_notes_and_actions(
+    test_flow: LoadedFlow, flows_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "r.toml"
+    path.write_bytes(record_bytes(walked(test_flow, case_ref="casus-17")))
+    result = run_cli("open", str(path), "--plain", env=_env(tmp_path, flows_dir))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        "Record: Testflow (flow testflow, versie 1)",
+        "Modus: casus; zaakkenmerk: casus-17",
+        "Begonnen: 2024-05-01 09:00+00:00",
+        "Afgerond: 2024-05-01 09:01+00:00",
+    ]
+    assert "Alleen ter inzage" not in result.stdout
+    text = result.stdout
+    assert (
+        "Stap 2: Welke signalen ziet u?\n  Antwoord: Veel cadeaus en aandacht; Iets anders\n"
+        in text
+    )
+    assert '  Notitie: Zei: "ik krijg alles" [bold]x[/bold]\n    tweede regel 🙂\n' in text
+    assert "  Gebaseerd op antwoord 2.1" in text
+    assert "Uitkomst: Klaar" in text
+    assert "  1. [Zorg] Bespreek de signalen. (antwoord 2.1)" in text
+    assert "  2. [Beleid] Loop het beleid na met de checklist van het NJi. (antwoord 8.2)" in text
+
+
+def test_review_only_reasons_are_shown(
+    test_flow: LoadedFlow, flows_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "r.toml"
+    path.write_bytes(record_bytes(walked(test_flow)))
+    with (flows_dir / "testflow.toml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# nieuwe versie\n")
+    result = run_cli("open", str(path), "--plain", env=_env(tmp_path, flows_dir))
+    assert result.returncode == 0
+    assert (
+        "Alleen ter inzage, niet verder te bewerken:\n"
+        "  - de flow is gewijzigd sinds het record is gemaakt (de inhoud-hash verschilt)\n"
+    ) in result.stdout
+
+
+def test_control_sequences_in_a_record_are_not_passed_to_the_terminal(
+    test_flow: LoadedFlow, tmp_path: Path
+) -> None:
+    data = build_record(walked(test_flow))
+    data["steps"][1]["note"] = "\x1b[2J\x1b]0;titel\x07 \u202eomgekeerd"
+    data["case_ref"] = "\x1b[31mrood"
+    path = tmp_path / "r.toml"
+    path.write_bytes(render_record(data))
+    result = run_cli(
+        "open", str(path), "--plain", "--flow", str(DATA / "valid.toml"), env=_env(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        "\x1b" not in result.stdout
+        and "\x07" not in result.stdout
+        and "\u202e" not in result.stdout
+    )
+    assert "␛[2J" in result.stdout
+    assert "Alleen ter inzage" not in result.stdout  # notes do not count against the flow
+
+
+def test_broken_record_is_a_dutch_problem(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    path.write_bytes(tomli_w.dumps({"format": 1, "naam": "x"}).encode())
+    result = run_cli("open", str(path), "--plain", env=_env(tmp_path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"fout: {path}: onbekend veld 'naam'" in result.stderr
+    assert f"fout: {path}, veld 'session_id': verplicht veld ontbreekt" in result.stderr
