@@ -37,3 +37,17 @@ def test_no_control_character_survives(value: str) -> None:
     assert not any(ord(c) < 0x20 and c != "\n" for c in result)
     assert not any(0x7F <= ord(c) < 0xA0 for c in result)
     assert clean(result, multiline=True) == result
+
+
+def test_the_byte_scan_catches_everything_clean_would_change() -> None:
+    """Files are only walked for cleaning when this scan says so: it must miss nothing."""
+    import unicodedata
+
+    from wegwijzer.core.text import may_need_cleaning
+
+    for code in [*range(0xD800), *range(0xE000, 0x10000)]:
+        text = f"a{chr(code)}b"
+        if clean(text, multiline=True) != unicodedata.normalize("NFC", text):
+            assert may_need_cleaning(text.encode()), hex(code)
+    assert may_need_cleaning(b'x = "\\u001b[31m"')
+    assert not may_need_cleaning('prompt = "Gewone tekst, één regel"\n'.encode())

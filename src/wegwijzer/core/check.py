@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from wegwijzer.core.flow import KINDS, CheckStep, ChoiceStep, Flow, MultiStep, OutcomeStep
 from wegwijzer.core.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.source import Source
+from wegwijzer.core.text import clean_tree, may_need_cleaning
 from wegwijzer.core.tomlfile import parse_toml
 
 FLOW_MAX_BYTES = 16 * 1024 * 1024
@@ -80,9 +81,10 @@ def _translate(error: Mapping[str, Any], name: str) -> Problem:
     return Problem(name, step, _field(loc), message)
 
 
-def validate_data(data: dict[str, Any], name: str) -> Flow:
+def validate_data(data: dict[str, Any], name: str, dirty: bool = True) -> Flow:
+    """Validate parsed data; ``dirty=False`` when the raw text holds nothing to clean."""
     try:
-        return Flow.model_validate(data)
+        return Flow.model_validate(clean_tree(data) if dirty else data)
     except ValidationError as error:
         problems = [_translate(e, name) for e in error.errors(include_input=False)]
         raise ProblemsError(problems) from None
@@ -234,7 +236,7 @@ def check_flow(flow: Flow, name: str, sources: Mapping[str, Source]) -> list[Pro
 def load_flow_bytes(
     data: bytes, name: str, sources: Mapping[str, Source], path: Path
 ) -> LoadedFlow:
-    flow = validate_data(parse_toml(data, name, FLOW_MAX_BYTES), name)
+    flow = validate_data(parse_toml(data, name, FLOW_MAX_BYTES), name, may_need_cleaning(data))
     problems = check_flow(flow, name, sources)
     if problems:
         raise ProblemsError(problems)

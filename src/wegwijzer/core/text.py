@@ -58,3 +58,37 @@ def clean(value: str, *, multiline: bool = False, limit: int | None = None) -> s
 def normalise_space(value: str) -> str:
     """Collapse every run of whitespace to one space (for comparing quoted text)."""
     return " ".join(value.split())
+
+
+_NEEDS_CLEANING = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+
+
+# The same characters as UTF-8 bytes, plus the TOML escapes that can produce a
+# control character once parsed, so a file can be judged before it is parsed.
+_NEEDS_CLEANING_UTF8 = re.compile(
+    rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f\xad]|\xd8\x9c"
+    rb"|\xe2\x80[\x8b\x8e\x8f\xa8-\xae]|\xe2\x81[\xa0\xa6-\xa9]|\xef\xbb\xbf|\\[bfuU]"
+)
+
+
+def may_need_cleaning(raw: bytes) -> bool:
+    """False when a file's bytes cannot yield any string that ``clean`` would change."""
+    return _NEEDS_CLEANING_UTF8.search(raw) is not None
+
+
+def clean_tree(value: object) -> object:
+    """Clean every string in data read from a file (multi-line allowed), keeping its shape.
+
+    Strings are only rewritten when they hold something to remove, so large clean
+    files cost one regex scan per string.
+    """
+    if isinstance(value, str):
+        return clean(value, multiline=True) if _NEEDS_CLEANING.search(value) else value
+    if isinstance(value, dict):
+        return {clean_tree(k): clean_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_tree(v) for v in value]
+    return value

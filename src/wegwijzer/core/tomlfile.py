@@ -10,6 +10,13 @@ from typing import Any
 from wegwijzer.core.problems import Problem, ProblemsError
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+# tomllib keeps a flag per key prefix, so a dotted key of n parts costs O(n²) memory:
+# 100,000 parts exhaust the machine. Refuse long dotted keys before parsing.
+MAX_KEY_PARTS = 64
+_LONG_DOTTED_KEY = re.compile(
+    r"(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+\.[ \t]*+)"
+    + f"{{{MAX_KEY_PARTS},}}"
+)
 _STEP_HEADER = re.compile(r"^\s*\[+\s*steps\.([A-Za-z0-9_-]{1,64})")
 
 
@@ -39,6 +46,8 @@ def parse_toml(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise _fail(name, f"bestand is geen geldige UTF-8 (byte {error.start})") from None
+    if _LONG_DOTTED_KEY.search(text):
+        raise _fail(name, f"sleutel met meer dan {MAX_KEY_PARTS} delen (te diep genest)")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
