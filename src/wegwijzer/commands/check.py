@@ -9,6 +9,7 @@ from typing import Any
 
 from wegwijzer.commands.common import print_problems
 from wegwijzer.core.catalog import load_catalog
+from wegwijzer.core.exercise import exercise_folder, exercise_summary, load_exercises
 from wegwijzer.core.source import parse_citation
 
 
@@ -36,6 +37,8 @@ def citation_counts(catalog: Any) -> dict[str, int]:
 
 def run(args: argparse.Namespace) -> int:
     catalog = load_catalog(files=args.paths or None)
+    found = ([], []) if args.paths else load_exercises(exercise_folder(catalog), catalog)
+    catalog.problems += found[1]  # exercises are checked with the shipped flows only
     if args.json:
         report = {
             "flows": [
@@ -49,11 +52,16 @@ def run(args: argparse.Namespace) -> int:
             ],
             "citations": citation_counts(catalog),
             "errors": [p.as_dict() for p in catalog.problems],
+            "exercises": [exercise_summary(e) for e in found[0]],
         }
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for loaded in catalog.flows:
-            print(f"in orde: {loaded.path.name} ({loaded.flow.id}, {len(loaded.flow.steps)} stappen)")
+            print(
+                f"in orde: {loaded.path.name} ({loaded.flow.id}, {len(loaded.flow.steps)} stappen)"
+            )
+        for e in found[0]:
+            print(f"in orde: oefening {e.path.name} ({e.exercise.id})")
         print_problems(catalog.problems)
         if not catalog.flows and not catalog.problems:
             print("geen flows gevonden")

@@ -1,0 +1,163 @@
+"""``wegwijzer train``: list exercises, do one line by line, or summarise exported results."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from wegwijzer.commands.common import print_problems
+from wegwijzer.core.atomic import RecordExistsError, WriteError, write_atomic
+from wegwijzer.core.catalog import load_catalog
+from wegwijzer.core.check import LoadedFlow
+from wegwijzer.core.exercise import (
+    LoadedExercise,
+    exercise_folder,
+    find_exercise,
+    flows_by_id,
+    load_exercise,
+    load_exercises,
+)
+from wegwijzer.core.problems import Problem, ProblemsError
+from wegwijzer.core.training import FEEDBACK_MODES, TrainingRun
+from wegwijzer.core.training_summary import ExerciseTally, summarise
+from wegwijzer.train_plain import number, run_training, score_text
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "train",
+        help="oefen met een fictieve casus, of vat oefenresultaten samen",
+        description=(
+            "Oefen met een fictieve casus over een flow, met feedback en een score. "
+            "Trainers vatten geëxporteerde resultaten samen met --summary."
+        ),
+    )
+    parser.add_argument("exercise", nargs="?", metavar="OEFENING", help="id of bestand")
+    parser.add_argument("--list", action="store_true", help="toon de beschikbare oefeningen")
+    parser.add_argument(
+        "--summary",
+        nargs="+",
+        type=Path,
+        metavar="RESULTAAT",
+        help="vat geëxporteerde oefenresultaten samen (voor trainers)",
+    )
+    parser.add_argument(
+        "--plain", action="store_true", help="regel voor regel (schermlezers, scripts)"
+    )
+    parser.add_argument(
+        "--feedback",
+        choices=FEEDBACK_MODES,
+        help="feedback direct na elke keuze of achteraf (zonder deze optie vraagt de oefening het)",
+    )
+    parser.add_argument(
+        "--export", type=Path, metavar="BESTAND", help="sla het resultaat op als TOML-record"
+    )
+    parser.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
+    parser.set_defaults(handler=run)
+
+
+def _read_line() -> str | None:
+    line = sys.stdin.readline()
+    return line if line else None
+
+
+def list_lines(exercises: list[LoadedExercise]) -> list[str]:
+    return [
+        f"{item.exercise.id}: {item.exercise.title} "
+        f"(flow {item.exercise.flow}, {len(item.exercise.decisions)} keuzes, "
+        f"{item.exercise.max_points} punten)"
+        for item in exercises
+    ]
+
+
+def summary_lines(tallies: list[ExerciseTally]) -> list[str]:
+    lines = ["OEFENRESULTATEN"]
+    for tally in tallies:
+        title = f" — {tally.title}" if tally.title else ""
+        word = "resultaat" if tally.results == 1 else "resultaten"
+        lines += ["", f"Oefening {tally.exercise_id}{title} ({tally.results} {word})"]
+        average = score_text(tally.average_points, tally.max_points, tally.average_percentage)
+        lines.append(f"  Gemiddelde score: {average}")
+        for step in tally.steps.values():
+            lines.append(f"  Stap {step.step_id}" + (f": {step.prompt}" if step.prompt else ""))
+            if step.expected:
+                lines.append(f"    verwacht: {step.expected}")
+            lines += [f"    {count}× {label}" for label, count in step.ranked()]
+    if not tallies:
+        lines.append("Geen leesbare oefenresultaten.")
+    return lines
+
+
+def _summary(paths: list[Path]) -> int:
+    tallies, problems = summarise(paths)
+    print("\n".join(summary_lines(tallies)))
+    for problem in problems:
+        print(f"fout: {problem} (overgeslagen)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _resolve(
+    name: str,
+    exercises: list[LoadedExercise],
+    problems: list[Problem],
+    flows: Mapping[str, LoadedFlow],
+) -> LoadedExercise | None:
+    """An exercise by id or file name, or a file elsewhere; Dutch errors on stderr."""
+    found = find_exercise(exercises, name)
+    if found is not None:
+        return found
+    path = Path(name)
+    if path.suffix == ".toml" and path.is_file():
+        try:
+            return load_exercise(path, flows)
+        except ProblemsError as error:
+            print_problems(error.problems)
+            return None
+    own = [p for p in problems if Path(p.file).stem == name]
+    if own:
+        print_problems(own)
+        return None
+    known = ", ".join(item.exercise.id for item in exercises) or "geen"
+    print(f"fout: oefening '{name[:80]}' niet gevonden (beschikbaar: {known})", file=sys.stderr)
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.summary:
+        return _summary(args.summary)
+    catalog = load_catalog()
+    exercises, problems = load_exercises(exercise_folder(catalog), catalog)
+    if args.list:
+        print("\n".join(list_lines(exercises)) if exercises else "geen oefeningen gevonden")
+        print_problems(catalog.problems + problems)
+        return 1 if problems or catalog.problems or not exercises else 0
+    if not args.exercise:
+        print("fout: noem een oefening, of gebruik --list of --summary", file=sys.stderr)
+        return 2
+    item = _resolve(args.exercise, exercises, problems, flows_by_id(catalog))
+    if item is None:
+        return 1
+    if args.export and not args.force and os.path.lexists(args.export):
+        print(f"fout: {RecordExistsError(args.export)}", file=sys.stderr)
+        return 1
+    if not args.plain:
+        print(
+            "De oefenmodus van de terminal-app volgt later; de oefening loopt regel voor regel.",
+            file=sys.stderr,
+        )
+    training = TrainingRun(item, args.feedback or "direct")
+    code = run_training(training, _read_line, sys.stdout, ask_mode=args.feedback is None)
+    if code != 0 or not args.export:
+        return code
+    try:
+        write_atomic(args.export, training.record_bytes(), overwrite=args.force)
+    except (RecordExistsError, WriteError) as error:
+        print(f"fout: {error}", file=sys.stderr)
+        return 1
+    points = number(training.debrief().percentage)
+    print(f"\nResultaat ({points} %) opgeslagen in {args.export}.")
+    return 0
