@@ -31,7 +31,8 @@ def test_always_the_first_option_completes_the_flow(test_flow: LoadedFlow) -> No
     assert "25 mei 2020" in out.splitlines()[1]
     assert "Aanbevolen acties:" in out
     assert "[Beleid] Loop het beleid na" not in out  # "ja" closes the checklist item
-    assert "antwoord 8" in out
+    assert "(antwoord 8)" in out
+    assert "[Zorg] Bespreek de signalen. (antwoord 2, alinea 1)" in out
 
 
 def test_prompt_options_and_cited_quote_are_shown(test_flow: LoadedFlow) -> None:

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from wegwijzer.core.flow import GROUP_LABELS, CheckStep, ChoiceStep, InfoStep, MultiStep, Step
 from wegwijzer.core.session import Answer, AnswerError, Session
-from wegwijzer.core.source import Source, parse_citation
+from wegwijzer.core.source import Source, cites_label, parse_citation
 from wegwijzer.core.text import clean
 
 EXIT_OK = 0
@@ -102,8 +102,8 @@ def outcome_lines(session: Session) -> list[str]:
     lines += ["", "Aanbevolen acties:"]
     for number, item in enumerate(session.recommended(), start=1):
         group = GROUP_LABELS[item.action.group]
-        cites = ", ".join(item.action.cites)
-        lines.append(f"  {number}. [{group}] {item.action.text} (antwoord {cites})")
+        cites = cites_label(item.action.cites)
+        lines.append(f"  {number}. [{group}] {item.action.text} ({cites})")
     lines += ["", "Gebaseerd op:", *citation_lines(session.loaded.source, step.cites)]
     return lines
 

@@ -59,6 +59,12 @@ def parse_citation(text: str) -> Citation | None:
     return Citation(int(found.group(1)), paragraph)
 
 
+def cites_label(cites: tuple[str, ...] | list[str]) -> str:
+    """Citations as a reader says them: 'antwoord 4, alinea 1; antwoord 7'."""
+    found = [c for c in map(parse_citation, cites) if c is not None]
+    return "; ".join(c.label for c in found)
+
+
 class Source(_Model):
     id: str
     title: str
