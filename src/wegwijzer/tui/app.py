@@ -1,23 +1,371 @@
-"""Placeholder until the full TUI lands."""
+"""The terminal app: owns the catalog, the session and the screen stack.
+
+Screens render a session and post messages up (``FlowChosen``, ``SessionChanged``,
+``ReopenStep``, …); the app routes: which screen is on top, autosave after every
+change, export, and asking before unexported work is lost.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.content import Content
+
+from wegwijzer.core.catalog import Catalog, load_catalog
+from wegwijzer.core.session import Session, utc_now
+from wegwijzer.core.text import clean
+from wegwijzer.tui.base_app import DutchApp
+from wegwijzer.tui.commands import PaletteCommand, WegwijzerCommands
+from wegwijzer.tui.dialogs.confirm import ConfirmDialog
+from wegwijzer.tui.dialogs.export import ExportDialog
+from wegwijzer.tui.dialogs.open_record import OpenRecordDialog
+from wegwijzer.tui.messages import (
+    BackFromOutcome,
+    FlowChosen,
+    RecordChosen,
+    ReopenStep,
+    SessionChanged,
+)
+from wegwijzer.tui.records_bridge import (
+    DraftSaver,
+    ProblemsError,
+    RecordExistsError,
+    WriteError,
+    install_signal_save,
+    make_saver_call,
+    open_record,
+    privacy_warnings,
+)
+from wegwijzer.tui.render import plain
+from wegwijzer.tui.screens.help import HelpScreen, key_sections
+from wegwijzer.tui.screens.home import HomeScreen
+from wegwijzer.tui.screens.review import ReviewScreen
+from wegwijzer.tui.screens.source import SourceScreen
+from wegwijzer.tui.screens.step import StepScreen
+from wegwijzer.tui.screens.summary import SummaryScreen
+from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+
+WIDE = 100
+WIDTH_CLASSES = [(0, "-smal"), (MIN_WIDTH, "-normaal"), (WIDE, "-breed")]
+HEIGHT_CLASSES = [(0, "-laag"), (MIN_HEIGHT, "-hoog")]
+State = tuple[object, ...]
 
 
-class WegwijzerApp(App[None]):
+def session_state(session: Session) -> State:
+    """Everything an export would write that the user can change."""
+    return (
+        tuple(session.path),
+        tuple(sorted(session.answers.items())),
+        tuple(sorted(session.notes.items())),
+        session.case_ref,
+    )
+
+
+class WegwijzerApp(DutchApp):
     TITLE = "Wegwijzer"
+    CSS_PATH = STYLES / "app.tcss"
+    COMMANDS = App.COMMANDS | {WegwijzerCommands}
+    # Classes on every screen: "-smal"/"-laag" show only "venster te klein" (app.tcss).
+    HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
+    VERTICAL_BREAKPOINTS = HEIGHT_CLASSES
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True),
+        Binding("ctrl+q", "quit", "Afsluiten", show=False, priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
 
-    def __init__(self, flow_id: str | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        flow_id: str | None = None,
+        record: Path | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
+        drafts: bool = True,
+    ) -> None:
         super().__init__()
-        self.flow_id = flow_id
+        self.catalog = catalog
+        self.start_flow = flow_id
+        self.start_record = record
+        self.clock = clock
+        self.saver = DraftSaver(enabled=drafts)
+        self.session: Session | None = None
+        self._exported: State = ()
+        self._restore_signals: Callable[[], None] | None = None
+        self._exporting = False
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("Welkom bij de wegwijzer. Het volledige scherm volgt binnenkort.", markup=False)
-        yield Footer()
+    # --- start and stop ---------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen(self.catalog, self.saver))
+        if self.saver.enabled:
+            try:
+                self._restore_signals = install_signal_save(lambda: self.session)
+            except ValueError:  # not the main thread (some test runners)
+                self._restore_signals = None
+        if self.start_record is not None:
+            self.open_record(self.start_record)
+        elif self.start_flow is not None:
+            loaded = self.catalog.find(self.start_flow)
+            if loaded is None:
+                name = clean(self.start_flow, limit=80)
+                self.notify(f"Flow '{name}' niet gevonden.", severity="error", markup=False)
+            else:
+                self.begin(Session(loaded, clock=self.clock))
+
+    def on_unmount(self) -> None:
+        if self._restore_signals is not None:
+            self._restore_signals()
+
+    @property
+    def unexported(self) -> bool:
+        """Answers or notes that are not in an exported file yet."""
+        session = self.session
+        if session is None or not (session.answers or session.notes):
+            return False
+        return session_state(session) != self._exported
+
+    async def action_quit(self) -> None:
+        if isinstance(self.screen, ConfirmDialog):
+            return
+        if self.unexported:
+            self._confirm_quit()
+        else:
+            self.exit()
+
+    @work(group="vragen")
+    async def _confirm_quit(self) -> None:
+        kept = (
+            "Het blijft bewaard als concept; u hervat het op het startscherm."
+            if self.saver.enabled
+            else "Het gaat verloren."
+        )
+        message = f"Er is werk dat nog niet is geëxporteerd. {kept}"
+        dialog = ConfirmDialog("Afsluiten?", message, yes="Afsluiten", no="Verder werken")
+        if await self.push_screen_wait(dialog):
+            self.exit()
+
+    # --- the walk ---------------------------------------------------------------
+
+    def _to_home(self) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def begin(self, session: Session) -> None:
+        """Make ``session`` the one shown: its step, or its summary when it is finished."""
+        self.session = session
+        self._exported = session_state(session)
+        self._to_home()
+        self.push_screen(StepScreen(session))
+        if session.finished:
+            self.push_screen(SummaryScreen(session))
+
+    async def _may_replace_session(self) -> bool:
+        if not self.unexported or self.saver.enabled:
+            return True  # nothing to lose, or it is in a draft
+        dialog = ConfirmDialog(
+            "Werk niet geëxporteerd",
+            "Het huidige werk is nog niet geëxporteerd en gaat verloren. Doorgaan?",
+            yes="Doorgaan",
+            no="Terug",
+        )
+        answer: bool = await self.push_screen_wait(dialog)
+        return answer
+
+    @work(group="vragen")
+    async def on_flow_chosen(self, message: FlowChosen) -> None:
+        if await self._may_replace_session():
+            self.begin(Session(message.loaded, mode=message.mode, clock=self.clock))
+
+    @work(group="vragen")
+    async def on_record_chosen(self, message: RecordChosen) -> None:
+        if await self._may_replace_session():
+            self.open_record(message.path)
+
+    def open_record(self, path: Path) -> None:
+        try:
+            opened = open_record(path, self.catalog)
+        except ProblemsError as error:
+            for problem in error.problems[:5]:
+                self.notify(
+                    str(problem), title="Dossier niet geopend", severity="error", markup=False
+                )
+            return
+        if opened.session is not None:
+            self.begin(opened.session)
+            self.notify("Dossier geopend; u gaat verder waar u was.", markup=False)
+        else:
+            self._to_home()
+            self.push_screen(ReviewScreen(opened.record, opened.reasons))
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.autosave()
+        if session.finished and not isinstance(self.screen, SummaryScreen):
+            self.push_screen(SummaryScreen(session))
+
+    def on_reopen_step(self, message: ReopenStep) -> None:
+        if self.session is None or not isinstance(self.screen, SummaryScreen):
+            return  # a repeated key that arrived after the summary closed
+        self.session.reopen(message.step_id)
+        self.pop_screen()
+        for screen in self.screen_stack:
+            if isinstance(screen, StepScreen):
+                screen.reopening = True
+
+    def on_back_from_outcome(self, message: BackFromOutcome) -> None:
+        if self.session is None or not isinstance(self.screen, SummaryScreen):
+            return
+        if self.session.back():
+            self.pop_screen()
+
+    def autosave(self) -> None:
+        if self.session is None or not self.saver.enabled:
+            return
+        job = make_saver_call(self.saver, self.session)
+        self.run_worker(partial(self._save_draft, job), thread=True, group="concept")
+
+    def _save_draft(self, job: Callable[[], str | None]) -> None:
+        error = job()
+        if error:
+            self.call_from_thread(self.notify, error, severity="error", markup=False)
+
+    # --- export -----------------------------------------------------------------
+
+    def default_export_path(self, session: Session) -> Path:
+        day = self.clock().astimezone().date().isoformat()
+        return Path.home() / f"wegwijzer-{session.flow.id}-{day}.toml"
+
+    def action_export(self) -> None:
+        if self.session is None:
+            self.notify("Er is nog niets om te exporteren.", markup=False)
+            return
+        self._export(self.session)
+
+    @work(group="vragen")
+    async def _export(self, session: Session) -> None:
+        default = self.default_export_path(session)
+        home = Path.home()
+        shown = f"~/{default.relative_to(home)}" if default.is_relative_to(home) else str(default)
+        warned = privacy_warnings(session)
+        choice = await self.push_screen_wait(ExportDialog(shown, session.case_ref, warned))
+        if choice is None:
+            return
+        if choice.case_ref != session.case_ref:
+            session.case_ref = choice.case_ref
+            self.autosave()
+        fresh = [line for line in privacy_warnings(session) if line not in warned]
+        if fresh and not await self._ask(
+            "Persoonsgegevens?", "\n".join(fresh) + "\nToch exporteren?", "Exporteren", "Terug"
+        ):
+            return
+        path = choice.path if choice.path.is_absolute() else Path.cwd() / choice.path
+        try:
+            try:
+                written = self.saver.export(session, path, overwrite=False)
+            except RecordExistsError:
+                question = Content.assemble(plain(str(path)), "\nbestaat al. Overschrijven?")
+                if not await self._ask(
+                    "Bestand bestaat al", question, "Overschrijven", "Annuleren"
+                ):
+                    return
+                written = self.saver.export(session, path, overwrite=True)
+        except WriteError as error:
+            self.notify(str(error), title="Niet geëxporteerd", severity="error", markup=False)
+            return
+        self._exported = session_state(session)
+        self.notify(f"Geëxporteerd naar {written}", title="Opgeslagen", markup=False, timeout=10)
+
+    async def _ask(self, title: str, message: Content | str, yes: str, no: str) -> bool:
+        answer: bool = await self.push_screen_wait(ConfirmDialog(title, message, yes=yes, no=no))
+        return answer
+
+    # --- help, palette, source, theme -------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(HelpScreen(key_sections(self.BINDINGS)))
+
+    def action_source(self) -> None:
+        screen = self.screen
+        if isinstance(screen, StepScreen | SummaryScreen):
+            screen.action_source()
+        elif self.session is not None and not isinstance(screen, SourceScreen):
+            self.push_screen(SourceScreen(self.session.loaded.source, self.session.current.cites))
+        elif self.catalog.sources and not isinstance(screen, SourceScreen):
+            self.push_screen(SourceScreen(next(iter(self.catalog.sources.values()))))
+
+    def action_open_record(self) -> None:
+        self.push_screen(OpenRecordDialog(), self._record_path_chosen)
+
+    def _record_path_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self.post_message(RecordChosen(path))
+
+    def action_home(self) -> None:
+        self._to_home()
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """For the palette provider; help texts are fixed (the palette parses them)."""
+        commands = [
+            PaletteCommand(
+                Content.assemble("Flow openen: ", plain(loaded.flow.title, multiline=False)),
+                "Begin deze flow bij de eerste stap",
+                partial(self.post_message, FlowChosen(loaded)),
+            )
+            for loaded in self.catalog.flows
+        ]
+        fixed: list[tuple[str, str, Callable[[], object]]] = [
+            ("Exporteren", "Sla het overzicht op als TOML-bestand", self.action_export),
+            (
+                "Bron bekijken",
+                "Het hele brondocument, bij het geciteerde antwoord",
+                self.action_source,
+            ),
+            (
+                "Thema wisselen: licht of donker",
+                "Een licht of een donker thema",
+                self.action_toggle_dark,
+            ),
+            (
+                "Dossier openen",
+                "Open een geëxporteerd overzicht of concept",
+                self.action_open_record,
+            ),
+            ("Startscherm", "Terug naar de lijst met flows", self.action_home),
+            ("Help", "Toetsen en uitleg", self.action_help),
+        ]
+        if self.session is None:
+            fixed = fixed[1:]
+        return commands + [PaletteCommand(Content(title), text, run) for title, text, run in fixed]
 
 
-def make_app(flow_id: str | None = None) -> WegwijzerApp:
-    return WegwijzerApp(flow_id=flow_id)
+def make_app(
+    flow_id: str | None = None,
+    record: Path | None = None,
+    flows_dir: Path | None = None,
+    *,
+    clock: Callable[[], dt.datetime] | None = None,
+    drafts: bool = True,
+) -> WegwijzerApp:
+    """The app as the CLI and the tests start it: flows from ``flows_dir`` or the default."""
+    return WegwijzerApp(
+        load_catalog(flows_dir),
+        flow_id=flow_id,
+        record=record,
+        clock=clock or utc_now,
+        drafts=drafts,
+    )

@@ -1,0 +1,97 @@
+"""Every call from the TUI into records, drafts and exports, in one small place.
+
+Autosave runs off the UI thread: the session is copied on the UI thread (the copy is
+what the worker writes, so answering on never races the write) and a ticket orders the
+saves, so an older save that is still waiting never overwrites a newer one, and no
+draft comes back after an export has removed it.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from wegwijzer.core import drafts, export, resume
+from wegwijzer.core.atomic import RecordExistsError, WriteError
+from wegwijzer.core.catalog import Catalog
+from wegwijzer.core.drafts import DraftInfo, DraftListing
+from wegwijzer.core.problems import ProblemsError
+from wegwijzer.core.resume import Opened
+from wegwijzer.core.session import Session
+
+__all__ = [
+    "DraftInfo",
+    "DraftListing",
+    "DraftSaver",
+    "Opened",
+    "ProblemsError",
+    "RecordExistsError",
+    "WriteError",
+    "install_signal_save",
+    "list_drafts",
+    "open_record",
+    "privacy_warnings",
+    "snapshot",
+]
+
+list_drafts = drafts.list_drafts
+privacy_warnings = export.privacy_warnings
+install_signal_save = drafts.install_signal_save
+
+
+def open_record(path: Path, catalog: Catalog) -> Opened:
+    """Resume ``path`` when it matches its flow, else open it for review; ``ProblemsError``."""
+    return resume.open_record(path, catalog=catalog)
+
+
+def snapshot(session: Session) -> Session:
+    """A copy to hand to another thread: its own path, answers and notes."""
+    copied = copy.copy(session)
+    copied.path = list(session.path)
+    copied.answers = dict(session.answers)
+    copied.notes = dict(session.notes)
+    return copied
+
+
+class DraftSaver:
+    """Orders draft saves and exports of one app; ``enabled=False`` writes no drafts."""
+
+    def __init__(self, *, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self._lock = threading.Lock()
+        self._latest = 0
+
+    def ticket(self) -> int:
+        """Called on the UI thread for every save; the newest ticket wins."""
+        self._latest += 1
+        return self._latest
+
+    def save(self, copied: Session, ticket: int) -> str | None:
+        """Write the draft (worker thread); returns a Dutch error or None."""
+        with self._lock:
+            if not self.enabled or ticket != self._latest:
+                return None
+            try:
+                drafts.save_draft(copied)
+            except (WriteError, OSError, ValueError) as error:
+                return f"Concept kon niet worden opgeslagen: {error}"
+            return None
+
+    def export(self, session: Session, path: Path, *, overwrite: bool) -> Path:
+        """Write the record, then drop the draft; raises RecordExistsError or WriteError."""
+        with self._lock:
+            self._latest += 1  # a save still waiting must not bring the draft back
+            return export.export(session, path, overwrite=overwrite)
+
+    def delete(self, session_id: str) -> bool:
+        with self._lock:
+            self._latest += 1
+            return drafts.delete_draft(session_id)
+
+
+def make_saver_call(saver: DraftSaver, session: Session) -> Callable[[], str | None]:
+    """The work for one autosave: copy now (UI thread), write later (worker thread)."""
+    copied, ticket = snapshot(session), saver.ticket()
+    return lambda: saver.save(copied, ticket)

@@ -1,0 +1,108 @@
+"""Text from flows, sources and the keyboard turned into Content, never parsed as markup.
+
+Every string that comes from a file or a keyboard passes ``clean`` and then becomes a
+``Content`` object built from plain text: a ``[@click=...]`` in a flow file stays text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.content import Content
+
+from wegwijzer.core.flow import CheckStep, ChoiceStep, InfoStep, MultiStep, Step
+from wegwijzer.core.session import Answer, Session
+from wegwijzer.core.source import Source, parse_citation
+from wegwijzer.core.text import clean
+
+TRAIL_SEPARATOR = " › "
+TRAIL_KEEP = 6
+CONTINUE = "Verder"
+MODE_TRAINING = "oefening"
+TRAINING_LABEL = "OEFENING"
+
+
+def plain(text: str, style: str = "", *, multiline: bool = True) -> Content:
+    """Untrusted text as Content: cleaned, literal, optionally styled as a whole."""
+    return Content.styled(clean(text, multiline=multiline), style)
+
+
+def cite_label(cite: str) -> str:
+    """``"4.1"`` -> ``"antwoord 4, alinea 1"``; anything else as it is (cleaned)."""
+    citation = parse_citation(cite)
+    return citation.label if citation is not None else clean(cite)
+
+
+def cites_text(cites: Iterable[str]) -> str:
+    labels = [cite_label(cite) for cite in cites]
+    return "; ".join(labels) if labels else "geen"
+
+
+def trail(session: Session) -> str:
+    """The path so far as step ids, shortened at the front when it grows long."""
+    ids = [clean(step_id) for step_id in session.trail()]
+    if len(ids) > TRAIL_KEEP:
+        ids = ["…", *ids[-(TRAIL_KEEP - 1) :]]
+    return TRAIL_SEPARATOR.join(ids)
+
+
+def progress(session: Session) -> Content:
+    """``Stap 3 · begin › signalen › politie`` with a plain OEFENING marker in training."""
+    parts: list[str | tuple[str, str]] = []
+    if session.mode == MODE_TRAINING:
+        parts += [(f" {TRAINING_LABEL} ", "bold reverse"), "  "]
+    parts += [(f"Stap {session.position}", "bold"), " · ", trail(session)]
+    return Content.assemble(*parts)
+
+
+def choice_labels(step: Step) -> list[str]:
+    """What the user picks from at ``step``: option labels, statuses, or 'Verder'."""
+    if isinstance(step, ChoiceStep | MultiStep):
+        return [option.label for option in step.options]
+    if isinstance(step, CheckStep):
+        return list(step.statuses)
+    if isinstance(step, InfoStep):
+        return [CONTINUE]
+    return []
+
+
+def kept_indices(step: Step, kept: Answer) -> tuple[int, ...]:
+    """The option numbers (0-based) of an answer kept from earlier, for preselection."""
+    if isinstance(step, ChoiceStep) and isinstance(kept, int):
+        return (kept,)
+    if isinstance(step, MultiStep) and isinstance(kept, tuple):
+        return tuple(i for i in kept if isinstance(i, int))
+    if isinstance(step, CheckStep) and isinstance(kept, str) and kept in step.statuses:
+        return (step.statuses.index(kept),)
+    return ()
+
+
+def answer_from(step: Step, picked: tuple[int, ...]) -> Answer:
+    """The session answer for the picked option numbers (validated by the session)."""
+    if isinstance(step, MultiStep):
+        return picked
+    if isinstance(step, InfoStep):
+        return None
+    if len(picked) != 1:
+        return picked
+    if isinstance(step, CheckStep):
+        return step.statuses[picked[0]] if picked[0] < len(step.statuses) else ""
+    return picked[0]
+
+
+def source_note(source: Source) -> Content:
+    """Where the content comes from and how old it is; shown where a flow starts."""
+    title = clean(source.title)
+    title = title[:1].lower() + title[1:]
+    return Content.assemble(
+        "De inhoud rust op de ",
+        (title, "italic"),
+        f" van {source.received_label}, door {clean(source.answered_by)}. ",
+        "Wat daarna is veranderd, staat er niet in.",
+    )
+
+
+def source_line(source: Source) -> Content:
+    """The short form of ``source_note`` for the first step (one line at 80 columns)."""
+    date = source.received_label
+    return Content(f"Bron: antwoorden van {date} op Kamervragen. Latere wijzigingen ontbreken.")

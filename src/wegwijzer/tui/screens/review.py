@@ -1,0 +1,95 @@
+"""A record that can no longer be resumed, shown read-only with the reasons why."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from wegwijzer.core.flow import GROUP_LABELS, GROUPS
+from wegwijzer.core.record import Record, StepRecord
+from wegwijzer.tui.render import TRAINING_LABEL, cites_text, plain
+from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.too_small import TooSmall
+
+
+def when(moment: dt.datetime | None) -> str:
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment is not None else "—"
+
+
+def step_text(number: int, step: StepRecord) -> Content:
+    answer = step.answer
+    shown = "; ".join(answer) if isinstance(answer, list) else (answer or "nog niet beantwoord")
+    parts: list[str | Content | tuple[str, str]] = [
+        (f"{number}. ", "bold"),
+        plain(step.prompt, "bold"),
+        ("\n   Antwoord: ", "italic"),
+        plain(shown, multiline=False),
+    ]
+    if step.note:
+        parts += [("\n   Notitie: ", "italic"), plain(step.note.replace("\n", "\n   "))]
+    parts += [("\n   Bron: ", "italic"), cites_text(step.citations)]
+    return Content.assemble(*parts)
+
+
+class ReviewScreen(Screen[None]):
+    CSS_PATH = STYLES / "summary.tcss"
+    AUTO_FOCUS = "#inzien"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Terug"),
+        Binding("backspace", "close", "Terug", show=False),
+        Binding("q", "app.quit", "Stoppen", show=False),
+    ]
+
+    def __init__(self, record: Record, reasons: list[str]) -> None:
+        super().__init__()
+        self.record = record
+        self.reasons = reasons
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        self.sub_title = "Dossier inzien"
+        yield Header()
+        yield TooSmall()
+        head: list[str | tuple[str, str]] = []
+        if record.mode == "oefening":
+            head += [(f" {TRAINING_LABEL} ", "bold reverse"), "  "]
+        head += [("Dossier inzien", "bold"), " · alleen lezen"]
+        yield Static(Content.assemble(*head), id="kop")
+        with VerticalScroll(id="inzien"):
+            lines = "\n".join(f"• {reason}" for reason in self.reasons)
+            yield Static(
+                Content.assemble(("Dit dossier kan niet worden hervat:\n", "bold"), plain(lines)),
+                classes="waarschuwing",
+            )
+            meta = f"Flow: {record.flow_title} (versie {record.flow_version})"
+            if record.case_ref:
+                meta += f"\nZaakkenmerk: {record.case_ref}"
+            meta += f"\nBegonnen: {when(record.started)} · afgerond: {when(record.finished)}"
+            yield Static(plain(meta), classes="uitleg")
+            yield Static(Content("Doorlopen stappen"), classes="kop")
+            for number, step in enumerate(record.steps, start=1):
+                yield Static(step_text(number, step), classes="stap")
+            if record.actions:
+                yield Static(Content("Aanbevolen acties"), classes="kop")
+            for group in GROUPS:
+                items = [a for a in record.actions if a.group == group]
+                if items:
+                    yield Static(Content(GROUP_LABELS[group]), classes="groep")
+                for action in items:
+                    line = Content.assemble(
+                        ("• ", "bold"),
+                        plain(action.text),
+                        (f"\n  Bron: {cites_text(action.citations)}", "dim"),
+                    )
+                    yield Static(line, classes="actie")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss()

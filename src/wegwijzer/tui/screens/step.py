@@ -1,0 +1,197 @@
+"""One step of the walk: the question, its options, and the answers it rests on."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from wegwijzer.core.flow import InfoStep, MultiStep, Step
+from wegwijzer.core.privacy import describe, scan
+from wegwijzer.core.session import AnswerError, Session
+from wegwijzer.tui.dialogs.note import NoteDialog
+from wegwijzer.tui.messages import SessionChanged
+from wegwijzer.tui.render import (
+    answer_from,
+    choice_labels,
+    kept_indices,
+    plain,
+    progress,
+    source_line,
+)
+from wegwijzer.tui.screens.source import SourceScreen
+from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.choices import ChoiceList
+from wegwijzer.tui.widgets.citations import CitationPanel
+from wegwijzer.tui.widgets.too_small import TooSmall
+
+HINT_ONE = "Kies met 1–9 of ↑↓ en bevestig met Enter."
+HINT_MANY = "Vink aan met 1–9 of spatie (meer dan één mag) en bevestig met Enter."
+HINT_INFO = "Lees de tekst en ga verder met Enter."
+
+
+def hint(step: Step) -> Content:
+    if isinstance(step, MultiStep):
+        return Content(HINT_MANY)
+    return Content(HINT_INFO if isinstance(step, InfoStep) else HINT_ONE)
+
+
+def note_line(session: Session) -> Content:
+    note = session.notes.get(session.current_id, "")
+    if not note:
+        return Content("Geen notitie (n om er een te maken).")
+    first = note.splitlines()[0]
+    more = " …" if len(first) < len(note) else ""
+    return Content.assemble(("Notitie: ", "bold"), plain(first, multiline=False), more)
+
+
+class StepBody(Vertical):
+    """Everything that changes from step to step; drawn again as a whole (Header and
+    Footer stay, which keeps a step change quick)."""
+
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        step = session.current
+        yield Static(progress(session), id="voortgang")
+        if session.position == 1:
+            yield Static(source_line(session.loaded.source), id="bron-noot")
+        with Container(id="werk"):
+            with Vertical(id="links"):
+                with VerticalScroll(id="vraag"):  # Shift+Tab to scroll a long text
+                    yield Static(plain(step.prompt, "bold"), id="prompt")
+                    if step.text:
+                        yield Static(plain(step.text), id="uitleg")
+                yield ChoiceList(
+                    choice_labels(step),
+                    multiple=isinstance(step, MultiStep),
+                    kept=kept_indices(step, session.kept(session.current_id)),
+                    id="keuzes",
+                )
+                yield Static(hint(step), id="hint")
+                yield Static(note_line(session), id="notitie")
+            yield CitationPanel(session.loaded.source, step.cites, id="bronnen")
+
+
+def digit_bindings(action: str, description: str) -> list[Binding]:
+    return [Binding(str(d), f"{action}({d})", description, show=False) for d in range(1, 10)]
+
+
+class StepScreen(Screen[None]):
+    """Renders ``session.current``; answering, going back and notes go through the session."""
+
+    CSS_PATH = STYLES / "step.tcss"
+    AUTO_FOCUS = "ChoiceList"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "confirm", "Bevestig", show=False),
+        Binding("escape", "back", "Terug"),
+        Binding("backspace", "back", "Terug", show=False),
+        Binding("n", "note", "Notitie"),
+        Binding("b", "source", "Bron"),
+        Binding("c", "toggle_citations", "Citaten"),
+        Binding("q", "app.quit", "Stoppen", show=False),
+        *digit_bindings("pick", "Kies of vink optie 1–9"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.reopening = False  # after a reopen from the summary: walk on with kept answers
+        self._shown: tuple[object, ...] = ()
+
+    @property
+    def state(self) -> tuple[object, ...]:
+        """What this screen shows; a change means it must be drawn again."""
+        session = self.session
+        return (tuple(session.path), session.notes.get(session.current_id, ""))
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield TooSmall()
+        yield StepBody(self.session, id="stap")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = plain(self.session.flow.title, multiline=False).plain
+        self._shown = self.state
+
+    async def show_step(self) -> None:
+        """Draw the current step again if it changed; the outcome is the summary's job."""
+        if self.session.finished or self.state == self._shown:
+            return
+        self._shown = self.state
+        await self.query_one(StepBody).recompose()
+        self.query_one(ChoiceList).focus()
+
+    async def on_screen_resume(self) -> None:
+        await self.show_step()
+
+    @on(ChoiceList.Confirmed)
+    async def answer(self, event: ChoiceList.Confirmed) -> None:
+        event.stop()
+        if event.choice_list is not self.query_one(ChoiceList):
+            return  # a second Enter that reached the options of the step just left
+        session = self.session
+        try:
+            session.answer(answer_from(session.current, event.picked))
+        except AnswerError as error:
+            self.notify(f"Dat gaat niet: {error}.", severity="warning", markup=False)
+            return
+        if self.reopening:
+            self.reopening = False
+            session.fast_forward()
+        self.post_message(SessionChanged())
+        await self.show_step()
+
+    def action_confirm(self) -> None:
+        """Enter while the citations have the focus still confirms the options."""
+        self.query_one(ChoiceList).action_confirm()
+
+    def action_pick(self, number: int) -> None:
+        if not self.query_one(ChoiceList).pick(number - 1):
+            self.app.bell()
+
+    async def action_back(self) -> None:
+        if self.session.back():
+            self.reopening = False
+            await self.show_step()
+        else:
+            self.dismiss()
+
+    def action_note(self) -> None:
+        session = self.session
+        step_id = session.current_id
+        dialog = NoteDialog(session.current.prompt, session.notes.get(step_id, ""))
+        self.app.push_screen(dialog, lambda text: self._keep_note(step_id, text))
+
+    def _keep_note(self, step_id: str, text: str | None) -> None:
+        if text is None:
+            return
+        self.session.set_note(step_id, text)
+        self.query_one("#notitie", Static).update(note_line(self.session))
+        self._shown = self.state
+        self.post_message(SessionChanged())
+        warnings = describe(scan(self.session.notes.get(step_id, "")), "notitie")
+        if warnings:
+            self.notify(
+                "\n".join(warnings) + "\nSchrijf geen namen of andere persoonsgegevens op.",
+                title="Let op: persoonsgegevens?",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+
+    def action_source(self) -> None:
+        self.app.push_screen(SourceScreen(self.session.loaded.source, self.session.current.cites))
+
+    def action_toggle_citations(self) -> None:
+        self.toggle_class("-zonder-citaten")

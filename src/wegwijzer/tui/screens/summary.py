@@ -1,0 +1,130 @@
+"""The end of a walk: recommended actions by group, every step taken, and export."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+
+from wegwijzer.core.flow import GROUP_LABELS, GROUPS, OutcomeStep
+from wegwijzer.core.session import Recommended, Session, Taken
+from wegwijzer.tui.dialogs.export import warnings_text
+from wegwijzer.tui.messages import BackFromOutcome, ReopenStep
+from wegwijzer.tui.records_bridge import privacy_warnings
+from wegwijzer.tui.render import MODE_TRAINING, TRAINING_LABEL, cites_text, plain
+from wegwijzer.tui.screens.source import SourceScreen
+from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.cursor_list import CursorList, separated
+from wegwijzer.tui.widgets.too_small import TooSmall
+
+
+class TakenList(CursorList):
+    """The steps taken; Enter (or a click) reopens one to change its answer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Wijzig antwoord")]
+
+
+def taken_prompt(number: int, taken: Taken) -> Content:
+    parts: list[str | Content | tuple[str, str]] = [
+        (f"{number}. ", "bold"),
+        plain(taken.step.prompt, "bold"),
+        ("\n   Antwoord: ", "italic"),
+        plain(taken.answer_text, multiline=False),
+    ]
+    if taken.note:
+        parts += [("\n   Notitie: ", "italic"), plain(taken.note.replace("\n", "\n   "))]
+    parts += [("\n   Bron: ", "italic"), cites_text(taken.step.cites)]
+    return Content.assemble(*parts)
+
+
+def action_lines(recommended: list[Recommended]) -> ComposeResult:
+    """The actions under a heading per group, in the order politie, zorg, beleid, …"""
+    for group in GROUPS:
+        items = [item for item in recommended if item.action.group == group]
+        if not items:
+            continue
+        yield Static(Content(GROUP_LABELS[group]), classes="groep")
+        for item in items:
+            yield Static(
+                Content.assemble(
+                    ("• ", "bold"),
+                    plain(item.action.text),
+                    ("\n  Bron: ", "dim"),
+                    (cites_text(item.action.cites), "dim"),
+                ),
+                classes="actie",
+            )
+
+
+class SummaryScreen(Screen[None]):
+    CSS_PATH = STYLES / "summary.tcss"
+    AUTO_FOCUS = "#stappen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "app.export", "Exporteren"),
+        Binding("escape", "back", "Terug"),
+        Binding("backspace", "back", "Terug", show=False),
+        Binding("b", "source", "Bron"),
+        Binding("q", "app.quit", "Stoppen", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.step_ids = [t.step_id for t in session.taken() if not isinstance(t.step, OutcomeStep)]
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        outcome = session.current
+        self.sub_title = plain(session.flow.title, multiline=False).plain
+        yield Header()
+        yield TooSmall()
+        head: list[str | tuple[str, str]] = []
+        if session.mode == MODE_TRAINING:
+            head += [(f" {TRAINING_LABEL} ", "bold reverse"), "  "]
+        head += [("Overzicht", "bold"), f" · {len(self.step_ids)} stappen beantwoord"]
+        yield Static(Content.assemble(*head), id="kop")
+        with Container(id="delen"):
+            with VerticalScroll(id="uitkomst"):
+                yield Static(
+                    Content.assemble(("Uitkomst: ", "bold"), plain(outcome.prompt, "bold"))
+                )
+                if outcome.text:
+                    yield Static(plain(outcome.text), classes="uitleg")
+                yield Static(Content(f"Bron: {cites_text(outcome.cites)}"), classes="bron")
+                yield Static(Content("Aanbevolen acties"), classes="kop")
+                recommended = session.recommended()
+                if recommended:
+                    yield from action_lines(recommended)
+                else:
+                    yield Static(Content("Geen acties voor dit pad."), classes="actie")
+                warnings = privacy_warnings(session)
+                if warnings:
+                    yield Static(warnings_text(warnings), classes="waarschuwing")
+            with Vertical(id="pad"):
+                yield Static(Content("Doorlopen stappen (Enter: antwoord wijzigen)"), classes="kop")
+                taken = [t for t in session.taken() if not isinstance(t.step, OutcomeStep)]
+                yield TakenList(
+                    separated(taken_prompt(n, t) for n, t in enumerate(taken, start=1)),
+                    id="stappen",
+                )
+        yield Footer()
+
+    @on(OptionList.OptionSelected, "#stappen")
+    def reopen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(ReopenStep(self.step_ids[event.option_index]))
+
+    def action_back(self) -> None:
+        self.post_message(BackFromOutcome())
+
+    def action_source(self) -> None:
+        cites = list(self.session.current.cites)
+        for item in self.session.recommended():
+            cites += item.action.cites
+        self.app.push_screen(SourceScreen(self.session.loaded.source, cites))

@@ -1,0 +1,106 @@
+"""The options of a step: one to pick, or several to tick, always marked in text.
+
+Textual's RadioSet and SelectionList show their state by colour alone, so this list
+writes it out: ``▶`` before the highlighted option, ``[x]``/``[ ]`` for ticked options
+and "eerder gekozen" beside an answer kept from earlier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+
+from wegwijzer.core.text import clean
+from wegwijzer.tui.widgets.cursor_list import CursorList
+
+TICKED = "[x] "
+UNTICKED = "[ ] "
+KEPT = "  — eerder gekozen"
+
+
+class ChoiceList(CursorList):
+    """Options numbered from 1; Enter confirms, space (multi) ticks the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "confirm", "Bevestig"),
+        Binding("space", "tick", "Aanvinken", show=False),
+    ]
+
+    class Confirmed(Message):
+        """The user confirmed: the 0-based numbers picked (one, unless ``multiple``)."""
+
+        def __init__(self, choice_list: ChoiceList, picked: tuple[int, ...]) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.picked = picked
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    def __init__(
+        self,
+        labels: Sequence[str],
+        *,
+        multiple: bool = False,
+        kept: Iterable[int] = (),
+        id: str | None = None,
+    ) -> None:
+        self.labels = [clean(label) for label in labels]
+        self.multiple = multiple
+        self.kept = frozenset(kept)
+        self.ticked: set[int] = set(self.kept) if multiple else set()
+        super().__init__((Content(label) for label in self.labels), id=id)
+
+    def on_mount(self) -> None:
+        if self.labels:
+            self.highlighted = min(self.kept) if self.kept else 0
+
+    def prompt_for(self, index: int) -> Content:
+        parts: list[str | tuple[str, str]] = [(f"{index + 1}. ", "bold")]
+        if self.multiple:
+            parts.append((TICKED, "bold") if index in self.ticked else UNTICKED)
+        parts.append(self.labels[index])
+        if index in self.kept and not self.multiple:
+            parts.append((KEPT, "italic"))
+        return Content.assemble(*parts)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # OptionList selects on a click; Enter is bound to ``confirm`` instead.
+        if event.option_list is not self:
+            return
+        event.stop()
+        if self.multiple:
+            self.toggle(event.option_index)
+        else:
+            self.post_message(self.Confirmed(self, (event.option_index,)))
+
+    def pick(self, index: int) -> bool:
+        """Digit key: highlight option ``index`` and, for multi, tick or untick it."""
+        if not 0 <= index < len(self.labels):
+            return False
+        self.highlighted = index
+        if self.multiple:
+            self.toggle(index)
+        return True
+
+    def toggle(self, index: int) -> None:
+        if not self.multiple or not 0 <= index < len(self.labels):
+            return
+        self.ticked ^= {index}
+        self.redraw(index)
+
+    def action_tick(self) -> None:
+        if self.highlighted is not None:
+            self.toggle(self.highlighted)
+
+    def action_confirm(self) -> None:
+        if self.multiple:
+            self.post_message(self.Confirmed(self, tuple(sorted(self.ticked))))
+        elif self.highlighted is not None:
+            self.post_message(self.Confirmed(self, (self.highlighted,)))

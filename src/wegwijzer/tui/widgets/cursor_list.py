@@ -1,0 +1,58 @@
+"""An OptionList that marks the highlighted option with "▶", not by colour alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+CURSOR = "▶ "
+NO_CURSOR = "  "
+
+
+class CursorList(OptionList):
+    """Options from Content prompts; a ``None`` draws a rule and adds no option."""
+
+    def __init__(self, prompts: Iterable[Content | None] = (), *, id: str | None = None) -> None:
+        self._prompts: list[Content] = []
+        self._cursor: int | None = None
+        items: list[Option | None] = []
+        for prompt in prompts:
+            if prompt is None:
+                items.append(None)
+                continue
+            self._prompts.append(prompt)
+            items.append(Option(self._decorated(len(self._prompts) - 1)))
+        super().__init__(*items, id=id, markup=False)
+
+    def prompt_for(self, index: int) -> Content:
+        """The prompt of option ``index`` without the cursor mark (subclasses may vary it)."""
+        return self._prompts[index]
+
+    def _decorated(self, index: int) -> Content:
+        mark = CURSOR if index == self._cursor else NO_CURSOR
+        lines = self.prompt_for(index).split("\n")
+        return Content.assemble((mark, "bold"), Content("\n" + NO_CURSOR).join(lines))
+
+    def redraw(self, *indices: int | None) -> None:
+        for index in set(indices):
+            if index is not None and 0 <= index < self.option_count:
+                self.replace_option_prompt_at_index(index, self._decorated(index))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is not self:
+            return
+        previous, self._cursor = self._cursor, event.option_index
+        self.redraw(previous, self._cursor)
+
+
+def separated(prompts: Iterable[Content]) -> list[Content | None]:
+    """Prompts with a rule between them."""
+    items: list[Content | None] = []
+    for prompt in prompts:
+        if items:
+            items.append(None)
+        items.append(prompt)
+    return items

@@ -1,0 +1,32 @@
+"""The message shown instead of a screen when the terminal is too small for it."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 16
+MESSAGE = (
+    "Venster te klein.\n\n"
+    f"Maak het venster minstens {MIN_WIDTH} tekens breed en {MIN_HEIGHT} regels hoog; "
+    "uw werk blijft bewaard."
+)
+
+
+class TooSmall(Static):
+    """Hidden until the screen gets the ``-smal`` or ``-laag`` breakpoint class (see app.tcss)."""
+
+    DEFAULT_CSS = """
+    TooSmall {
+        display: none;
+        width: 1fr;
+        height: 1fr;
+        content-align: center middle;
+        text-align: center;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(Content(MESSAGE), id="te-klein")

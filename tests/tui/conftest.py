@@ -1,0 +1,56 @@
+"""Fixtures for the TUI tests: a fixed flows folder, a fixed clock, drafts and home in tmp."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from tuikit import FLOWS, TEST_FLOW, fixed_clock
+
+from wegwijzer.tui.app import WegwijzerApp, make_app
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests in a fresh event loop (no async plugin needed)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+@pytest.fixture
+def tui_flows(tmp_path: Path) -> Path:
+    """The shipped source and only the small test flow: the same screens on every machine."""
+    folder = tmp_path / "flows"
+    shutil.copytree(FLOWS / "sources", folder / "sources")
+    shutil.copy(TEST_FLOW, folder / "testflow.toml")
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Drafts and the default export folder inside tmp, never in the user's own folders."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("WEGWIJZER_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    yield home
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def new_app(tui_flows: Path) -> Callable[..., WegwijzerApp]:
+    def build(flow_id: str | None = None, record: Path | None = None) -> WegwijzerApp:
+        return make_app(flow_id, record, tui_flows, clock=fixed_clock)
+
+    return build

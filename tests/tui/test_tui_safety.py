@@ -1,0 +1,115 @@
+"""What comes from files or keyboards is shown as text, never run; small windows never crash."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import OptionList
+from tuikit import HERE, fixed_clock, keys, screen_name, visible_text
+
+from wegwijzer.tui.app import WegwijzerApp, make_app
+from wegwijzer.tui.screens.help import HelpScreen, join_keys, key_name
+from wegwijzer.tui.widgets.too_small import TooSmall
+
+NewApp = Callable[..., WegwijzerApp]
+
+
+def option_texts(app: WegwijzerApp) -> str:
+    return "\n".join(
+        str(option.prompt) for widget in app.screen.query(OptionList) for option in widget.options
+    )
+
+
+async def test_markup_in_a_flow_file_is_shown_as_text(tui_flows: Path) -> None:
+    shutil.copy(HERE / "data" / "markup.toml", tui_flows / "opmaak.toml")
+    app = make_app(flows_dir=tui_flows, clock=fixed_clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = option_texts(app)
+        assert "[@click=app.quit]Klik hier[/]" in home
+        assert "[b]Vet?[/b] [link=https://example.org]link[/link]" in home
+        await keys(pilot, "enter")  # opmaak.toml sorts before testflow.toml
+        assert screen_name(pilot) == "StepScreen"
+        text = visible_text(pilot)
+        assert "[red]Rood?[/red] [@click=app.screenshot]foto[/]" in text
+        assert "\x1b" not in text and "␛[31m" in text  # the escape made visible
+        assert "\u202e" not in text
+        assert "[@click=app.quit]Ja[/]" in option_texts(app)
+        await keys(pilot, "enter")
+        assert screen_name(pilot) == "SummaryScreen"
+        assert "[@click=app.bell]Actie[/]" in visible_text(pilot)
+        assert "[i]Klaar[/i]" in visible_text(pilot)
+        assert app.is_running
+
+
+async def test_palette_titles_from_files_stay_text(tui_flows: Path) -> None:
+    shutil.copy(HERE / "data" / "markup.toml", tui_flows / "opmaak.toml")
+    app = make_app(flows_dir=tui_flows, clock=fixed_clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        titles = [command.title.plain for command in app.palette_commands()]
+        assert "Flow openen: [@click=app.quit]Klik hier[/]" in titles
+        await keys(pilot, "ctrl+p", *"Klik", "enter")
+        assert app.is_running
+        assert screen_name(pilot) == "StepScreen"
+
+
+async def test_no_screenshot_command_and_no_text_selection(new_app: NewApp) -> None:
+    app = new_app()
+    async with app.run_test(size=(100, 30)):
+        names = [command.title for command in app.get_system_commands(app.screen)]
+        assert names == ["Thema kiezen", "Afsluiten"]
+        assert app.ALLOW_SELECT is False
+
+
+async def test_a_small_window_shows_a_message_and_never_crashes(new_app: NewApp) -> None:
+    app = new_app(flow_id="testflow")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "enter")
+        for size in [(59, 24), (80, 15), (20, 5), (4, 2), (1, 1), (3, 30)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert app.screen.query_one(TooSmall).display
+        await keys(pilot, "n")  # a dialog on top, still too small
+        await pilot.resize_terminal(2, 2)
+        await pilot.pause()
+        await keys(pilot, "escape")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.screen.query_one(TooSmall).display
+        assert "Welke signalen ziet u?" in visible_text(pilot)
+
+
+async def test_help_lists_the_keys_from_the_bindings(new_app: NewApp) -> None:
+    app = new_app(flow_id="testflow")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await keys(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = visible_text(pilot)
+        for expected in ("1–9", "Kies of vink optie 1–9", "Esc / Backspace", "Notitie", "Ctrl+P"):
+            assert expected in text
+        await keys(pilot, "f1")
+        assert screen_name(pilot) == "StepScreen"
+
+
+def test_key_names_for_the_help() -> None:
+    assert join_keys([str(n) for n in range(1, 10)]) == "1–9"
+    assert join_keys([*(str(n) for n in range(1, 10)), "0"]) == "1–9 / 0"
+    assert join_keys(["escape", "backspace"]) == "Esc / Backspace"
+    assert key_name("ctrl+q") == "Ctrl+Q" and key_name("f1") == "F1" and key_name("n") == "n"
+
+
+async def test_the_theme_toggles_between_light_and_dark(new_app: NewApp) -> None:
+    app = new_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.current_theme.dark
+        app.action_toggle_dark()
+        await pilot.pause()
+        assert not app.current_theme.dark
+
+
+async def test_an_unknown_flow_id_is_reported(new_app: NewApp) -> None:
+    app = new_app(flow_id="bestaat-niet")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert screen_name(pilot) == "HomeScreen"
+        assert any("niet gevonden" in n.message for n in app._notifications)

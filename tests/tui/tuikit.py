@@ -1,0 +1,65 @@
+"""Small helpers for the Pilot tests (importable as ``tuikit``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from wegwijzer.tui.app import WegwijzerApp
+from wegwijzer.tui.widgets.choices import ChoiceList
+
+ROOT = Path(__file__).resolve().parents[2]
+FLOWS = ROOT / "flows"
+TEST_FLOW = ROOT / "tests" / "data" / "valid.toml"
+HERE = Path(__file__).resolve().parent
+FIXED = dt.datetime(2024, 5, 1, 9, 30, tzinfo=dt.UTC)
+
+
+def fixed_clock() -> dt.datetime:
+    return FIXED
+
+
+# The small test flow, by key: info, multi (signalen), choice (politie), check (beleid), outcome.
+TO_POLITIE = ("enter", "enter", "1", "enter")
+TO_BELEID = (*TO_POLITIE, "1", "enter")
+TO_SUMMARY = (*TO_BELEID, "2", "enter")
+
+
+async def keys(pilot: Pilot[None], *pressed: str) -> None:
+    """Press keys one by one, letting the app settle after each."""
+    for key in pressed:
+        await pilot.press(key)
+        await pilot.pause()
+    await pilot.pause()
+
+
+def app_of(pilot: Pilot[None]) -> WegwijzerApp:
+    app = pilot.app
+    assert isinstance(app, WegwijzerApp)
+    return app
+
+
+def current_id(pilot: Pilot[None]) -> str:
+    session = app_of(pilot).session
+    assert session is not None
+    return session.current_id
+
+
+def option_text(pilot: Pilot[None], index: int) -> str:
+    return str(choices(pilot).get_option_at_index(index).prompt)
+
+
+def screen_name(pilot: Pilot[None]) -> str:
+    return type(pilot.app.screen).__name__
+
+
+def choices(pilot: Pilot[None]) -> ChoiceList:
+    return pilot.app.screen.query_one(ChoiceList)
+
+
+def visible_text(pilot: Pilot[None]) -> str:
+    """The plain text of every Static on the current screen."""
+    return "\n".join(str(widget.render()) for widget in pilot.app.screen.query(Static))
