@@ -157,3 +157,19 @@ async def test_a_note_that_looks_like_personal_data_gets_a_warning(new_app: NewA
         messages = [n.message for n in pilot.app._notifications]
         assert any("telefoonnummer" in message for message in messages)
         assert not any("0612345678" in message for message in messages)
+
+
+async def test_a_flow_file_outside_the_flows_folder_opens() -> None:
+    """`wegwijzer run path/to/flow.toml` hands the loaded flow to the app."""
+    from wegwijzer.core.catalog import load_sources
+    from wegwijzer.core.check import load_flow
+    from wegwijzer.tui.app import make_app
+
+    from helpers import DATA, FLOWS
+
+    sources, _ = load_sources(FLOWS)
+    loaded = load_flow(DATA / "valid.toml", sources)
+    app = make_app(flow_id="testflow", flow=loaded, drafts=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.session is not None and app.session.flow.id == "testflow"

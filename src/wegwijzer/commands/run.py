@@ -201,5 +201,5 @@ def run(args: argparse.Namespace) -> int:
         return _plain(session, args)
     from wegwijzer.tui.app import make_app
 
-    make_app(flow_id=session.flow.id).run()
+    make_app(flow_id=session.flow.id, flow=session.loaded).run()
     return 0

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from wegwijzer.core.catalog import Catalog, load_catalog
+from wegwijzer.core.check import LoadedFlow
 from wegwijzer.core.session import Session, utc_now
 from wegwijzer.core.text import clean
 from wegwijzer.tui.base_app import DutchApp
@@ -360,10 +361,17 @@ def make_app(
     *,
     clock: Callable[[], dt.datetime] | None = None,
     drafts: bool = True,
+    flow: LoadedFlow | None = None,
 ) -> WegwijzerApp:
-    """The app as the CLI and the tests start it: flows from ``flows_dir`` or the default."""
+    """The app as the CLI and the tests start it: flows from ``flows_dir`` or the default.
+
+    ``flow`` is a flow loaded from a file outside that folder; it joins the catalog.
+    """
+    catalog = load_catalog(flows_dir)
+    if flow is not None and catalog.find(flow.flow.id) is None:
+        catalog.flows.append(flow)
     return WegwijzerApp(
-        load_catalog(flows_dir),
+        catalog,
         flow_id=flow_id,
         record=record,
         clock=clock or utc_now,
