@@ -12,11 +12,28 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from wegwijzer import __version__
-from wegwijzer.commands import COMMANDS
+from wegwijzer.commands import MODULES, load
 from wegwijzer.i18n import dutch_argparse
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, when it can be told without parsing; else None."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif len(token) > 2 and "--flows".startswith(token.split("=", 1)[0]):
+            skip = "=" not in token  # its value follows (argparse accepts "--fl" too)
+        elif token.startswith("-"):
+            if token == "--":
+                return None
+        else:
+            return token if token in MODULES else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with ``only`` that one (so only it is imported)."""
     dutch_argparse()
     parser = argparse.ArgumentParser(
         prog="wegwijzer",
@@ -34,14 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="map met flows en bronnen (standaard: $WEGWIJZER_FLOWS of de meegeleverde flows)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDO")
-    for module in COMMANDS:
-        module.add_parser(commands)
+    for name in [only] if only else MODULES:
+        load(name).add_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    parser = build_parser(command_named(given))
+    args = parser.parse_args(given)
     if args.flows is not None:
         import os
 

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from wegwijzer.core.flow import KINDS, CheckStep, ChoiceStep, Flow, MultiStep, OutcomeStep
+from wegwijzer.core.flow import (
+    KINDS,
+    CheckStep,
+    ChoiceStep,
+    Flow,
+    InfoStep,
+    MultiStep,
+    OutcomeStep,
+)
 from wegwijzer.core.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.source import Source
 from wegwijzer.core.text import clean_tree, may_need_cleaning
@@ -21,6 +31,8 @@ from wegwijzer.core.tomlfile import parse_toml
 FLOW_MAX_BYTES = 16 * 1024 * 1024
 _NO_WAY_OUT = "vanaf deze stap is geen uitkomst te bereiken (doodlopend of een lus zonder uitweg)"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_WITH_OPTIONS = (ChoiceStep, MultiStep)
+_WITH_NEXT = (MultiStep, CheckStep, InfoStep)
 
 _MESSAGES = {
     "missing": "verplicht veld ontbreekt",
@@ -92,31 +104,42 @@ def validate_data(data: dict[str, Any], name: str, dirty: bool = True) -> Flow:
         raise ProblemsError([Problem(name, "", "", "te diep genest")]) from None
 
 
-def _check_citations(flow: Flow, step_id: str, source: Source, name: str) -> list[Problem]:
+def _check_citations(
+    flow: Flow, step_id: str, source: Source, name: str, reasons: dict[str, str | None]
+) -> list[Problem]:
+    """Citations of a step and of its actions; ``reasons`` caches each cite's verdict."""
     problems = []
     step = flow.steps[step_id]
     if not step.cites:
         problems.append(Problem(name, step_id, "cites", "stap verwijst naar geen enkel antwoord"))
     for index, cite in enumerate(step.cites):
-        reason = source.citation_error(cite)
+        reason = _citation_error(source, cite, reasons)
         if reason:
             problems.append(Problem(name, step_id, f"cites[{index}]", reason))
     actions: list[tuple[str, Any]] = []
     if isinstance(step, OutcomeStep):
         actions = [(f"actions[{i}]", a) for i, a in enumerate(step.actions)]
-    if isinstance(step, ChoiceStep | MultiStep):
+    elif isinstance(step, _WITH_OPTIONS):
         for o, option in enumerate(step.options):
-            actions += [(f"options[{o}].actions[{i}]", a) for i, a in enumerate(option.actions)]
+            if option.actions:
+                actions += [(f"options[{o}].actions[{i}]", a) for i, a in enumerate(option.actions)]
     for where, action in actions:
         if not action.cites:
             problems.append(
                 Problem(name, step_id, f"{where}.cites", "actie verwijst naar geen antwoord")
             )
         for index, cite in enumerate(action.cites):
-            reason = source.citation_error(cite)
+            reason = _citation_error(source, cite, reasons)
             if reason:
                 problems.append(Problem(name, step_id, f"{where}.cites[{index}]", reason))
     return problems
+
+
+def _citation_error(source: Source, cite: str, reasons: dict[str, str | None]) -> str | None:
+    # A flow cites a handful of answers thousands of times: resolve each text once.
+    if cite not in reasons:
+        reasons[cite] = source.citation_error(cite)
+    return reasons[cite]
 
 
 def _check_step(flow: Flow, step_id: str, name: str) -> list[Problem]:
@@ -126,7 +149,7 @@ def _check_step(flow: Flow, step_id: str, name: str) -> list[Problem]:
         problems.append(
             Problem(name, step_id[:64], "", "stap-id moet een slug zijn (a-z, 0-9, '-')")
         )
-    if isinstance(step, ChoiceStep | MultiStep):
+    if isinstance(step, _WITH_OPTIONS):
         labels = [option.label.strip().casefold() for option in step.options]
         for index, label in enumerate(labels):
             if label in labels[:index]:
@@ -161,54 +184,53 @@ def _check_step(flow: Flow, step_id: str, name: str) -> list[Problem]:
 
 def _check_graph(flow: Flow, name: str) -> list[Problem]:
     problems = []
-    if flow.start not in flow.steps:
+    steps = flow.steps
+    if flow.start not in steps:
         return [Problem(name, "", "start", f"startstap '{flow.start[:64]}' bestaat niet")]
-    reverse: dict[str, list[str]] = {step_id: [] for step_id in flow.steps}
+    # One pass builds both directions of the graph; field names are only spelled out
+    # for a broken target, so a large valid flow costs a few lookups per step.
+    forward: dict[str, list[str]] = {}
+    reverse: dict[str, list[str]] = {step_id: [] for step_id in steps}
     broken = False
-    for step_id, step in flow.steps.items():
-        fields = (
-            [(f"options[{i}].next", o.next) for i, o in enumerate(step.options)]
-            if isinstance(step, ChoiceStep)
-            else [("next", step.next)]
-            if hasattr(step, "next")
-            else []
-        )
-        for field, target in fields:
+    for step_id, step in steps.items():
+        if isinstance(step, ChoiceStep):
+            targets = [option.next for option in step.options]
+        elif isinstance(step, _WITH_NEXT):
+            targets = [step.next]
+        else:
+            targets = []
+        found = forward[step_id] = []
+        for index, target in enumerate(targets):
             if not target:
                 continue
-            if target not in flow.steps:
-                problems.append(
-                    Problem(name, step_id, field, f"volgende stap '{target[:64]}' bestaat niet")
-                )
-                broken = True
-            else:
+            if target in steps:
                 reverse[target].append(step_id)
-    reached = _walk([flow.start], lambda s: [t for t in flow.targets(s) if t in flow.steps])
-    for step_id in flow.steps:
+                found.append(target)
+                continue
+            field = f"options[{index}].next" if isinstance(step, ChoiceStep) else "next"
+            problems.append(
+                Problem(name, step_id, field, f"volgende stap '{target[:64]}' bestaat niet")
+            )
+            broken = True
+    reached = _walk([flow.start], forward)
+    for step_id in steps:
         if step_id not in reached:
             problems.append(Problem(name, step_id, "", "stap is vanaf de start niet bereikbaar"))
     if broken:
         return problems
-    outcomes = [s for s, step in flow.steps.items() if isinstance(step, OutcomeStep)]
-    finishing = _walk(outcomes, lambda s: reverse[s])
-    for step_id in flow.steps:
+    outcomes = [s for s, step in steps.items() if isinstance(step, OutcomeStep)]
+    finishing = _walk(outcomes, reverse)
+    for step_id in steps:
         if step_id in reached and step_id not in finishing:
-            problems.append(
-                Problem(
-                    name,
-                    step_id,
-                    "",
-                    _NO_WAY_OUT,
-                )
-            )
+            problems.append(Problem(name, step_id, "", _NO_WAY_OUT))
     return problems
 
 
-def _walk(starts: list[str], neighbours: Any) -> set[str]:
+def _walk(starts: list[str], edges: Mapping[str, list[str]]) -> set[str]:
     seen = set(starts)
     queue = deque(starts)
     while queue:
-        for nxt in neighbours(queue.popleft()):
+        for nxt in edges[queue.popleft()]:
             if nxt not in seen:
                 seen.add(nxt)
                 queue.append(nxt)
@@ -224,20 +246,43 @@ def check_flow(flow: Flow, name: str, sources: Mapping[str, Source]) -> list[Pro
     if source is None:
         problems.append(Problem(name, "", "source", f"bron '{flow.source[:64]}' is onbekend"))
     problems += _check_graph(flow, name)
+    reasons: dict[str, str | None] = {}
     for step_id in flow.steps:
         if len(problems) >= MAX_PROBLEMS:
             break
         problems += _check_step(flow, step_id, name)
         if source is not None:
-            problems += _check_citations(flow, step_id, source, name)
+            problems += _check_citations(flow, step_id, source, name, reasons)
     return problems[:MAX_PROBLEMS]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a flow is read.
+
+    Parsing and validating make hundreds of thousands of objects, none of them in a
+    cycle; each collection the allocations trigger walks every live object again,
+    so with the collector on, a 50,000-step flow took superlinear time. Reference
+    counting still frees everything; the collector resumes (if it was on) after.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def load_flow_bytes(
     data: bytes, name: str, sources: Mapping[str, Source], path: Path
 ) -> LoadedFlow:
-    flow = validate_data(parse_toml(data, name, FLOW_MAX_BYTES), name, may_need_cleaning(data))
-    problems = check_flow(flow, name, sources)
+    with collector_paused():
+        parsed = parse_toml(data, name, FLOW_MAX_BYTES)
+        flow = validate_data(parsed, name, may_need_cleaning(data))
+        del parsed
+        problems = check_flow(flow, name, sources)
     if problems:
         raise ProblemsError(problems)
     return LoadedFlow(flow, path, digest_of(data), sources[flow.source])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from wegwijzer.core.text import clean
+
 MAX_PROBLEMS = 50
 
 
@@ -20,7 +22,8 @@ class Problem:
             where += f", stap '{self.step}'"
         if self.field:
             where += f", veld '{self.field}'"
-        return f"{where}: {self.message}"
+        # File names and TOML keys are data too: never pass a control sequence on.
+        return clean(f"{where}: {self.message}")
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 import tomli_w
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
@@ -21,6 +21,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from wegwijzer.core.flow import CheckStep, ChoiceStep, Group, InfoStep, MultiStep, Step
 from wegwijzer.core.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.session import INFO_READ, NOTE_LIMIT, Answer, Session
+from wegwijzer.core.text import clean_tree
 from wegwijzer.core.tomlfile import parse_toml, read_toml
 
 FORMAT = 1
@@ -301,6 +302,9 @@ def _shape_problems(record: Record, name: str) -> list[Problem]:
 
 def validate_record(raw: dict[str, Any], name: str) -> Record:
     try:
+        # Keys and values as the flow loader has them: control characters made visible,
+        # so no message, review or comparison ever carries a terminal sequence.
+        raw = cast(dict[str, Any], clean_tree(raw))
         record = Record.model_validate(raw)
     except ValidationError as error:
         seen: dict[tuple[str, str], Problem] = {}

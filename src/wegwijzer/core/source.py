@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wegwijzer.core.problems import Problem, ProblemsError
+from wegwijzer.core.text import clean_tree
 from wegwijzer.core.tomlfile import read_toml
 
 SOURCE_MAX_BYTES = 1024 * 1024
@@ -137,10 +138,12 @@ class Source(_Model):
 def load_source(path: Path) -> Source:
     data = read_toml(path, SOURCE_MAX_BYTES)
     try:
-        return Source.model_validate(data)
+        return Source.model_validate(clean_tree(data))
     except ValidationError as error:
         problems = [
             Problem(str(path), "", ".".join(str(p) for p in e["loc"]), "ongeldige bron")
             for e in error.errors()
         ]
         raise ProblemsError(problems) from None
+    except RecursionError:
+        raise ProblemsError([Problem(str(path), "", "", "te diep genest")]) from None

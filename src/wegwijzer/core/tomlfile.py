@@ -17,6 +17,22 @@ _LONG_DOTTED_KEY = re.compile(
     r"(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+\.[ \t]*+)"
     + f"{{{MAX_KEY_PARTS},}}"
 )
+
+
+def _has_long_dotted_key(text: str) -> bool:
+    """``_LONG_DOTTED_KEY.search(text)``, line by line, on lines with enough dots only.
+
+    A key never spans lines, and MAX_KEY_PARTS parts need as many dots, so the
+    regex (slow: it is tried at every character) runs on almost no lines.
+    """
+    if text.count(".") < MAX_KEY_PARTS:
+        return False
+    return any(
+        line.count(".") >= MAX_KEY_PARTS and _LONG_DOTTED_KEY.search(line)
+        for line in text.split("\n")
+    )
+
+
 _STEP_HEADER = re.compile(r"^\s*\[+\s*steps\.([A-Za-z0-9_-]{1,64})")
 
 
@@ -46,7 +62,7 @@ def parse_toml(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise _fail(name, f"bestand is geen geldige UTF-8 (byte {error.start})") from None
-    if _LONG_DOTTED_KEY.search(text):
+    if _has_long_dotted_key(text):
         raise _fail(name, f"sleutel met meer dan {MAX_KEY_PARTS} delen (te diep genest)")
     try:
         return tomllib.loads(text)

@@ -22,6 +22,7 @@ from wegwijzer.core.catalog import Catalog, load_catalog
 from wegwijzer.core.check import LoadedFlow
 from wegwijzer.core.session import Session, utc_now
 from wegwijzer.core.text import clean
+from wegwijzer.core.training import TrainingRun
 from wegwijzer.tui.base_app import DutchApp
 from wegwijzer.tui.commands import PaletteCommand, WegwijzerCommands
 from wegwijzer.tui.dialogs.confirm import ConfirmDialog
@@ -45,13 +46,23 @@ from wegwijzer.tui.records_bridge import (
     privacy_warnings,
 )
 from wegwijzer.tui.render import plain
+from wegwijzer.tui.screens.debrief import DebriefScreen
 from wegwijzer.tui.screens.help import HelpScreen, key_sections
 from wegwijzer.tui.screens.home import HomeScreen
 from wegwijzer.tui.screens.review import ReviewScreen
 from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.screens.step import StepScreen
 from wegwijzer.tui.screens.summary import SummaryScreen
+from wegwijzer.tui.screens.vignette import VignetteScreen
 from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.training import (
+    ExerciseChosen,
+    TrainingStepScreen,
+    export_run,
+    resolve_exercise,
+    training_export_name,
+)
+from wegwijzer.tui.widgets.feedback import FeedbackDialog
 from wegwijzer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
 WIDE = 100
@@ -92,6 +103,8 @@ class WegwijzerApp(DutchApp):
         record: Path | None = None,
         clock: Callable[[], dt.datetime] = utc_now,
         drafts: bool = True,
+        exercise_id: str | None = None,
+        feedback: str | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -103,6 +116,9 @@ class WegwijzerApp(DutchApp):
         self._exported: State = ()
         self._restore_signals: Callable[[], None] | None = None
         self._exporting = False
+        self.start_exercise = exercise_id
+        self.start_feedback = feedback
+        self.training: TrainingRun | None = None  # an exercise: no drafts, a debrief at the end
 
     # --- start and stop ---------------------------------------------------------
 
@@ -110,7 +126,9 @@ class WegwijzerApp(DutchApp):
         self.push_screen(HomeScreen(self.catalog, self.saver))
         if self.saver.enabled:
             try:
-                self._restore_signals = install_signal_save(lambda: self.session)
+                self._restore_signals = install_signal_save(
+                    lambda: None if self.training else self.session
+                )
             except ValueError:  # not the main thread (some test runners)
                 self._restore_signals = None
         if self.start_record is not None:
@@ -122,6 +140,8 @@ class WegwijzerApp(DutchApp):
                 self.notify(f"Flow '{name}' niet gevonden.", severity="error", markup=False)
             else:
                 self.begin(Session(loaded, clock=self.clock))
+        elif self.start_exercise is not None:
+            self.open_exercise(self.start_exercise, self.start_feedback)
 
     def on_unmount(self) -> None:
         if self._restore_signals is not None:
@@ -147,7 +167,7 @@ class WegwijzerApp(DutchApp):
     async def _confirm_quit(self) -> None:
         kept = (
             "Het blijft bewaard als concept; u hervat het op het startscherm."
-            if self.saver.enabled
+            if self.saver.enabled and self.training is None
             else "Het gaat verloren."
         )
         message = f"Er is werk dat nog niet is geëxporteerd. {kept}"
@@ -163,7 +183,7 @@ class WegwijzerApp(DutchApp):
 
     def begin(self, session: Session) -> None:
         """Make ``session`` the one shown: its step, or its summary when it is finished."""
-        self.session = session
+        self.session, self.training = session, None
         self._exported = session_state(session)
         self._to_home()
         self.push_screen(StepScreen(session))
@@ -171,7 +191,7 @@ class WegwijzerApp(DutchApp):
             self.push_screen(SummaryScreen(session))
 
     async def _may_replace_session(self) -> bool:
-        if not self.unexported or self.saver.enabled:
+        if not self.unexported or (self.saver.enabled and self.training is None):
             return True  # nothing to lose, or it is in a draft
         dialog = ConfirmDialog(
             "Werk niet geëxporteerd",
@@ -212,6 +232,9 @@ class WegwijzerApp(DutchApp):
         session = self.session
         if session is None:
             return
+        if self.training is not None:
+            self._training_changed(self.training)
+            return
         self.autosave()
         if session.finished and not isinstance(self.screen, SummaryScreen):
             self.push_screen(SummaryScreen(session))
@@ -232,7 +255,7 @@ class WegwijzerApp(DutchApp):
             self.pop_screen()
 
     def autosave(self) -> None:
-        if self.session is None or not self.saver.enabled:
+        if self.session is None or not self.saver.enabled or self.training is not None:
             return
         job = make_saver_call(self.saver, self.session)
         self.run_worker(partial(self._save_draft, job), thread=True, group="concept")
@@ -246,6 +269,8 @@ class WegwijzerApp(DutchApp):
 
     def default_export_path(self, session: Session) -> Path:
         day = self.clock().astimezone().date().isoformat()
+        if self.training is not None and session is self.training.session:
+            return Path.home() / training_export_name(self.training, day)
         return Path.home() / f"wegwijzer-{session.flow.id}-{day}.toml"
 
     def action_export(self) -> None:
@@ -274,23 +299,56 @@ class WegwijzerApp(DutchApp):
         path = choice.path if choice.path.is_absolute() else Path.cwd() / choice.path
         try:
             try:
-                written = self.saver.export(session, path, overwrite=False)
+                written = self._write(session, path, overwrite=False)
             except RecordExistsError:
                 question = Content.assemble(plain(str(path)), "\nbestaat al. Overschrijven?")
                 if not await self._ask(
                     "Bestand bestaat al", question, "Overschrijven", "Annuleren"
                 ):
                     return
-                written = self.saver.export(session, path, overwrite=True)
+                written = self._write(session, path, overwrite=True)
         except WriteError as error:
             self.notify(str(error), title="Niet geëxporteerd", severity="error", markup=False)
             return
         self._exported = session_state(session)
         self.notify(f"Geëxporteerd naar {written}", title="Opgeslagen", markup=False, timeout=10)
 
+    def _write(self, session: Session, path: Path, *, overwrite: bool) -> Path:
+        if self.training is not None and session is self.training.session:
+            return export_run(self.training, path, overwrite=overwrite)  # with [score]
+        return self.saver.export(session, path, overwrite=overwrite)
+
     async def _ask(self, title: str, message: Content | str, yes: str, no: str) -> bool:
         answer: bool = await self.push_screen_wait(ConfirmDialog(title, message, yes=yes, no=no))
         return answer
+
+    # --- training: an exercise from the home screen or `wegwijzer train` ------------
+
+    def open_exercise(self, name: str, feedback: str | None = None) -> None:
+        item, problems = resolve_exercise(self.catalog, name)
+        for problem in problems[:5]:
+            self.notify(problem, title="Oefening niet geopend", severity="error", markup=False)
+        if item is not None:
+            self.post_message(ExerciseChosen(item, feedback))
+
+    @work(group="vragen")
+    async def on_exercise_chosen(self, message: ExerciseChosen) -> None:
+        if not await self._may_replace_session():
+            return
+        self._to_home()
+        mode = await self.push_screen_wait(VignetteScreen(message.item, message.feedback))
+        if mode is None:
+            return
+        run = TrainingRun(message.item, mode, clock=self.clock)
+        self.session, self.training = run.session, run
+        self._exported = session_state(run.session)
+        self._to_home()
+        self.push_screen(TrainingStepScreen(run))
+
+    def _training_changed(self, run: TrainingRun) -> None:
+        """After an answer in an exercise: the debrief once the flow is done and read."""
+        if run.finished and not isinstance(self.screen, DebriefScreen | FeedbackDialog):
+            self.push_screen(DebriefScreen(run))
 
     # --- help, palette, source, theme -------------------------------------------
 
@@ -362,10 +420,13 @@ def make_app(
     clock: Callable[[], dt.datetime] | None = None,
     drafts: bool = True,
     flow: LoadedFlow | None = None,
+    exercise_id: str | None = None,
+    feedback: str | None = None,
 ) -> WegwijzerApp:
     """The app as the CLI and the tests start it: flows from ``flows_dir`` or the default.
 
     ``flow`` is a flow loaded from a file outside that folder; it joins the catalog.
+    ``exercise_id`` opens that exercise's vignette (``feedback`` preselects the moment).
     """
     catalog = load_catalog(flows_dir)
     if flow is not None and catalog.find(flow.flow.id) is None:
@@ -376,4 +437,6 @@ def make_app(
         record=record,
         clock=clock or utc_now,
         drafts=drafts,
+        exercise_id=exercise_id,
+        feedback=feedback,
     )

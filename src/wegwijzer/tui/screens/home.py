@@ -22,7 +22,7 @@ from wegwijzer.tui.messages import FlowChosen, RecordChosen
 from wegwijzer.tui.records_bridge import DraftInfo, DraftListing, DraftSaver, list_drafts
 from wegwijzer.tui.render import TRAINING_LABEL, plain, source_note
 from wegwijzer.tui.styles import STYLES
-from wegwijzer.tui.training import Exercise
+from wegwijzer.tui.training import Exercise, ExerciseChosen
 from wegwijzer.tui.widgets.cursor_list import CursorList, separated
 from wegwijzer.tui.widgets.too_small import TooSmall
 
@@ -81,7 +81,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.catalog = catalog
         self.saver = saver
-        self.exercises = training.find_exercises(catalog)
+        listing = training.list_exercises(catalog)
+        self.exercises, self.exercise_problems = listing.exercises, listing.problems
         self.drafts = self._read_drafts()
 
     def _read_drafts(self) -> DraftListing:
@@ -106,11 +107,14 @@ class HomeScreen(Screen[None]):
                 lines += [str(problem) for problem in catalog.problems[:3]]
                 lines.append("Controleer ze met: wegwijzer check")
                 yield Static(plain("\n".join(lines)), classes="waarschuwing")
-            if self.exercises:
+            if self.exercises or self.exercise_problems:
                 yield Static(Content("Oefeningen"), classes="kop")
+            if self.exercises:
                 yield EntryList(
                     separated(exercise_prompt(e) for e in self.exercises), id="oefeningen"
                 )
+            if self.exercise_problems:
+                yield Static(plain("\n".join(self.exercise_problems)), classes="waarschuwing")
             if self.drafts.drafts:
                 yield Static(Content("Concepten hervatten"), classes="kop")
                 yield EntryList(
@@ -134,7 +138,7 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#oefeningen")
     def open_exercise(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(FlowChosen(self.exercises[event.option_index].loaded, mode="oefening"))
+        self.post_message(ExerciseChosen(self.exercises[event.option_index].item))
 
     @on(OptionList.OptionSelected, "#concepten")
     def open_draft(self, event: OptionList.OptionSelected) -> None:

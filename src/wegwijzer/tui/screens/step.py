@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from wegwijzer.core.flow import InfoStep, MultiStep, Step
 from wegwijzer.core.privacy import describe, scan
-from wegwijzer.core.session import AnswerError, Session
+from wegwijzer.core.session import Answer, AnswerError, Session
 from wegwijzer.tui.dialogs.note import NoteDialog
 from wegwijzer.tui.messages import SessionChanged
 from wegwijzer.tui.render import (
@@ -142,7 +142,7 @@ class StepScreen(Screen[None]):
             return  # a second Enter that reached the options of the step just left
         session = self.session
         try:
-            session.answer(answer_from(session.current, event.picked))
+            self.submit(answer_from(session.current, event.picked))
         except AnswerError as error:
             self.notify(f"Dat gaat niet: {error}.", severity="warning", markup=False)
             return
@@ -151,6 +151,10 @@ class StepScreen(Screen[None]):
             session.fast_forward()
         self.post_message(SessionChanged())
         await self.show_step()
+
+    def submit(self, value: Answer) -> None:
+        """Answer the current step (``AnswerError`` if it does not fit); training overrides."""
+        self.session.answer(value)
 
     def action_confirm(self) -> None:
         """Enter while the citations have the focus still confirms the options."""
