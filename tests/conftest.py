@@ -33,3 +33,13 @@ def flows_dir(tmp_path: Path) -> Path:
     shutil.copytree(FLOWS / "sources", folder / "sources")
     shutil.copy(DATA / "valid.toml", folder / "testflow.toml")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Drafts from any test (and the processes it starts) go to a temp folder, never the user's."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("WEGWIJZER_DATA", str(folder))
+    return folder

@@ -64,7 +64,13 @@ def draft_prompt(draft: DraftInfo) -> Content:
     if draft.case_ref:
         parts += [" · ", plain(draft.case_ref, multiline=False)]
     status = "afgerond, nog niet geëxporteerd" if draft.finished else "onderweg"
-    parts.append((f"\n{draft.answered} antwoorden · begonnen {started} · {status}", "dim"))
+    answers = "antwoord" if draft.answered == 1 else "antwoorden"
+    parts.append(
+        (
+            f"\n{draft.answered} {answers} · begonnen {started} · {status}",
+            "dim",
+        )
+    )
     return Content.assemble(*parts)
 
 
