@@ -14,5 +14,6 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from wegwijzer.tui.app import make_app
 
-    make_app().run()
-    return 0
+    app = make_app()
+    app.run()
+    return app.return_code or 0  # 1 after a crash

@@ -138,6 +138,13 @@ def run(args: argparse.Namespace) -> int:
     if not args.exercise:
         print("fout: noem een oefening, of gebruik --list of --summary", file=sys.stderr)
         return 2
+    if not args.plain and (args.export or args.force):
+        print(
+            "fout: --export en --force werken alleen samen met --plain; "
+            "in de app exporteert u met e in de nabespreking",
+            file=sys.stderr,
+        )
+        return 2
     item = _resolve(args.exercise, exercises, problems, flows_by_id(catalog))
     if item is None:
         return 1
@@ -145,10 +152,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"fout: {RecordExistsError(args.export)}", file=sys.stderr)
         return 1
     if not args.plain:
-        print(
-            "De oefenmodus van de terminal-app volgt later; de oefening loopt regel voor regel.",
-            file=sys.stderr,
-        )
+        from wegwijzer.tui.app import make_app  # only here: headless commands never load textual
+
+        app = make_app(exercise_id=args.exercise, feedback=args.feedback)
+        app.run()
+        return app.return_code or 0  # 1 after a crash
     training = TrainingRun(item, args.feedback or "direct")
     code = run_training(training, _read_line, sys.stdout, ask_mode=args.feedback is None)
     if code != 0 or not args.export:

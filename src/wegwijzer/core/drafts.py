@@ -18,11 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from wegwijzer.core.atomic import TEMP_MARK, WriteError, reason_of, write_atomic
 from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.record import SESSION_ID, Record, read_record, record_bytes
-from wegwijzer.core.session import Session
+
+if TYPE_CHECKING:
+    from wegwijzer.core.record import Record
+    from wegwijzer.core.session import Session
+
+# ``core.record`` (the record models, tomli-w) is imported by the functions that read or
+# write a draft: listing an empty drafts folder, on every start, does not need it.
 
 ENV_DATA = "WEGWIJZER_DATA"
 FOLDER = "concepten"
@@ -53,6 +59,8 @@ def drafts_dir(*, create: bool = False) -> Path:
 
 
 def draft_path(session_id: str) -> Path:
+    from wegwijzer.core.record import SESSION_ID
+
     if not SESSION_ID.match(session_id):
         raise ValueError("not a session id")
     return drafts_dir() / f"{session_id}.toml"
@@ -60,6 +68,8 @@ def draft_path(session_id: str) -> Path:
 
 def save_draft(session: Session) -> Path:
     """Write the session as a draft (atomically, 0600); raises ``WriteError``."""
+    from wegwijzer.core.record import record_bytes
+
     path = draft_path(session.id)  # refuses an id that is not a plain hex id
     data = record_bytes(session)
     drafts_dir(create=True)
@@ -114,6 +124,8 @@ def list_drafts() -> DraftListing:
             f"{folder}: map kan niet gelezen worden ({error.strerror or 'fout'})"
         )
         return listing
+    if paths:
+        from wegwijzer.core.record import read_record
     for path in paths:
         try:
             record = read_record(path)

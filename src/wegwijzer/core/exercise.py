@@ -35,7 +35,7 @@ from wegwijzer.core.flow import ChoiceStep, MultiStep, OutcomeStep
 from wegwijzer.core.privacy import scan
 from wegwijzer.core.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.source import Source
-from wegwijzer.core.text import clean, clean_tree
+from wegwijzer.core.text import clean
 from wegwijzer.core.tomlfile import read_toml
 
 __all__ = [
@@ -80,7 +80,7 @@ class LoadedExercise:
 
 def validate_exercise(data: dict[str, Any], name: str) -> Exercise:
     try:
-        return Exercise.model_validate(clean_tree(data))
+        return Exercise.model_validate(data)
     except ValidationError as error:
         problems = []
         for item in error.errors(include_input=False):

@@ -8,6 +8,7 @@ change, export, and asking before unexported work is lost.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -17,9 +18,11 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.screen import ModalScreen
 
 from wegwijzer.core.catalog import Catalog, load_catalog
 from wegwijzer.core.check import LoadedFlow
+from wegwijzer.core.exercise import LoadedExercise
 from wegwijzer.core.session import Session, utc_now
 from wegwijzer.core.text import clean
 from wegwijzer.core.training import TrainingRun
@@ -47,7 +50,6 @@ from wegwijzer.tui.records_bridge import (
 )
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.screens.debrief import DebriefScreen
-from wegwijzer.tui.screens.help import HelpScreen, key_sections
 from wegwijzer.tui.screens.home import HomeScreen
 from wegwijzer.tui.screens.review import ReviewScreen
 from wegwijzer.tui.screens.source import SourceScreen
@@ -124,6 +126,9 @@ class WegwijzerApp(DutchApp):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.catalog, self.saver))
+        # What start-up built (catalog, styles, widgets) lives as long as the app: keep
+        # it out of every later full collection (docs/performance.md, figure 4).
+        self.call_after_refresh(gc.freeze)
         if self.saver.enabled:
             try:
                 self._restore_signals = install_signal_save(
@@ -191,6 +196,11 @@ class WegwijzerApp(DutchApp):
             self.push_screen(SummaryScreen(session))
 
     async def _may_replace_session(self) -> bool:
+        if not self.screen.is_mounted or isinstance(self.screen, ModalScreen):
+            # Keys typed ahead: a repeated Enter while the screen of the choice before is
+            # still being mounted, or a dialog (the palette) opened since. Going home now
+            # would pop that screen mid-way and crash Textual; the earlier state stands.
+            return False
         if not self.unexported or (self.saver.enabled and self.training is None):
             return True  # nothing to lose, or it is in a draft
         dialog = ConfirmDialog(
@@ -235,7 +245,9 @@ class WegwijzerApp(DutchApp):
         if self.training is not None:
             self._training_changed(self.training)
             return
-        self.autosave()
+        # After the frame that shows the new step: the save's thread then does not
+        # compete with drawing it. It copies the session when it starts.
+        self.call_after_refresh(self.autosave)
         if session.finished and not isinstance(self.screen, SummaryScreen):
             self.push_screen(SummaryScreen(session))
 
@@ -276,6 +288,9 @@ class WegwijzerApp(DutchApp):
     def action_export(self) -> None:
         if self.session is None:
             self.notify("Er is nog niets om te exporteren.", markup=False)
+            return
+        if self.training is not None and not self.training.finished:
+            self.notify("Een oefening exporteert u aan het eind, in de nabespreking.", markup=False)
             return
         self._export(self.session)
 
@@ -329,17 +344,21 @@ class WegwijzerApp(DutchApp):
         for problem in problems[:5]:
             self.notify(problem, title="Oefening niet geopend", severity="error", markup=False)
         if item is not None:
-            self.post_message(ExerciseChosen(item, feedback))
+            self.show_vignette(item, feedback)
 
     @work(group="vragen")
     async def on_exercise_chosen(self, message: ExerciseChosen) -> None:
-        if not await self._may_replace_session():
-            return
+        if await self._may_replace_session():
+            self.show_vignette(message.item, message.feedback)
+
+    def show_vignette(self, item: LoadedExercise, feedback: str | None = None) -> None:
         self._to_home()
-        mode = await self.push_screen_wait(VignetteScreen(message.item, message.feedback))
+        self.push_screen(VignetteScreen(item, feedback), partial(self._start_training, item))
+
+    def _start_training(self, item: LoadedExercise, mode: str | None) -> None:
         if mode is None:
-            return
-        run = TrainingRun(message.item, mode, clock=self.clock)
+            return  # Esc on the vignette: back home, nothing started
+        run = TrainingRun(item, mode, clock=self.clock)
         self.session, self.training = run.session, run
         self._exported = session_state(run.session)
         self._to_home()
@@ -353,6 +372,9 @@ class WegwijzerApp(DutchApp):
     # --- help, palette, source, theme -------------------------------------------
 
     def action_help(self) -> None:
+        # Imported here: Markdown (markdown-it, Pygments) costs start-up time otherwise.
+        from wegwijzer.tui.screens.help import HelpScreen, key_sections
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         else:

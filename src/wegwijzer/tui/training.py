@@ -1,6 +1,6 @@
 """Training in the TUI: the exercises for the home screen, and the steps of a run.
 
-The home screen lists what ``list_exercises`` finds (a broken exercise file becomes a
+The home screen lists what ``find_exercises`` finds (a broken exercise file becomes a
 Dutch note, never a crash) and posts ``ExerciseChosen``; the app shows the vignette and
 then a ``TrainingStepScreen``, which answers through the ``TrainingRun`` so every
 decision is scored, and shows the feedback at once when the trainee chose "direct".
@@ -11,9 +11,12 @@ as a record in mode "oefening" with a ``[score]`` table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from wegwijzer.core import export
@@ -42,16 +45,21 @@ SHOWN_PROBLEMS = 3
 
 @dataclass(frozen=True)
 class Exercise:
+    """One entry of the home screen's list; without ``item`` the flow is walked in mode
+    "oefening" with no scoring (the summary at the end, as for a case)."""
+
     title: str
     summary: str
     loaded: LoadedFlow
-    item: LoadedExercise
+    item: LoadedExercise | None = None
 
 
-@dataclass(frozen=True)
-class ExerciseListing:
-    exercises: list[Exercise] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+class ExerciseList(list[Exercise]):
+    """The exercises found; ``problems`` holds Dutch lines about the files left out."""
+
+    def __init__(self, exercises: Iterable[Exercise] = (), problems: Iterable[str] = ()) -> None:
+        super().__init__(exercises)
+        self.problems = list(problems)
 
 
 def exercise_summary(item: LoadedExercise) -> str:
@@ -72,23 +80,18 @@ def problem_lines(problems: list[str]) -> list[str]:
     return lines
 
 
-def list_exercises(catalog: Catalog) -> ExerciseListing:
-    """The valid exercises over the catalog's flows, and Dutch lines for the rest."""
+def find_exercises(catalog: Catalog) -> ExerciseList:
+    """The valid exercises over the catalog's flows, with Dutch lines about the rest."""
     try:
         found, problems = load_exercises(exercise_folder(catalog), catalog)
     except (ProblemsError, OSError) as error:
         reason = str(error) if isinstance(error, ProblemsError) else (error.strerror or "")
-        return ExerciseListing(problems=problem_lines([f"oefeningen niet te lezen: {reason}"]))
-    exercises = [
+        return ExerciseList(problems=problem_lines([f"oefeningen niet te lezen: {reason}"]))
+    exercises = (
         Exercise(item.exercise.title, exercise_summary(item), item.loaded, item) for item in found
-    ]
+    )
     lines = problem_lines([str(problem) for problem in problems]) if problems else []
-    return ExerciseListing(exercises, lines)
-
-
-def find_exercises(catalog: Catalog) -> list[Exercise]:
-    """The exercises to offer on the home screen."""
-    return list_exercises(catalog).exercises
+    return ExerciseList(exercises, lines)
 
 
 def resolve_exercise(catalog: Catalog, name: str) -> tuple[LoadedExercise | None, list[str]]:
@@ -136,6 +139,11 @@ class ExerciseChosen(Message):
 
 class TrainingStepScreen(StepScreen):
     """A step of an exercise: answers go through the run; there is no way back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Oefening stoppen"),
+        Binding("backspace", "back", "Oefening stoppen", show=False),
+    ]
 
     def __init__(self, run: TrainingRun) -> None:
         super().__init__(run.session)

@@ -87,8 +87,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.catalog = catalog
         self.saver = saver
-        listing = training.list_exercises(catalog)
-        self.exercises, self.exercise_problems = listing.exercises, listing.problems
+        self.exercises = training.find_exercises(catalog)
+        self.exercise_problems: list[str] = getattr(self.exercises, "problems", [])
         self.drafts = self._read_drafts()
 
     def _read_drafts(self) -> DraftListing:
@@ -144,7 +144,11 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#oefeningen")
     def open_exercise(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(ExerciseChosen(self.exercises[event.option_index].item))
+        exercise = self.exercises[event.option_index]
+        if exercise.item is None:
+            self.post_message(FlowChosen(exercise.loaded, mode="oefening"))
+        else:
+            self.post_message(ExerciseChosen(exercise.item))
 
     @on(OptionList.OptionSelected, "#concepten")
     def open_draft(self, event: OptionList.OptionSelected) -> None:

@@ -15,7 +15,6 @@ from textual.widgets import Footer, Header, Static
 from wegwijzer.core.flow import InfoStep, MultiStep, Step
 from wegwijzer.core.privacy import describe, scan
 from wegwijzer.core.session import Answer, AnswerError, Session
-from wegwijzer.tui.dialogs.note import NoteDialog
 from wegwijzer.tui.messages import SessionChanged
 from wegwijzer.tui.render import (
     answer_from,
@@ -52,8 +51,10 @@ def note_line(session: Session) -> Content:
 
 
 class StepBody(Vertical):
-    """Everything that changes from step to step; drawn again as a whole (Header and
-    Footer stay, which keeps a step change quick)."""
+    """Everything that changes from step to step; composed once and then updated in place
+    (``show``): no widget is remounted and the focus stays on the options, so a step
+    change costs one frame, and Textual's Footer does not rebuild its keys (which it
+    leaks, Textual issue #6666)."""
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -63,14 +64,16 @@ class StepBody(Vertical):
         session = self.session
         step = session.current
         yield Static(progress(session), id="voortgang")
-        if session.position == 1:
-            yield Static(source_line(session.loaded.source), id="bron-noot")
+        note = Static(source_line(session.loaded.source), id="bron-noot")
+        note.display = session.position == 1  # only above the first step
+        yield note
         with Container(id="werk"):
             with Vertical(id="links"):
                 with VerticalScroll(id="vraag"):  # Shift+Tab to scroll a long text
                     yield Static(plain(step.prompt, "bold"), id="prompt")
-                    if step.text:
-                        yield Static(plain(step.text), id="uitleg")
+                    text = Static(plain(step.text) if step.text else Content(), id="uitleg")
+                    text.display = bool(step.text)
+                    yield text
                 yield ChoiceList(
                     choice_labels(step),
                     multiple=isinstance(step, MultiStep),
@@ -80,6 +83,27 @@ class StepBody(Vertical):
                 yield Static(hint(step), id="hint")
                 yield Static(note_line(session), id="notitie")
             yield CitationPanel(session.loaded.source, step.cites, id="bronnen")
+
+    async def show(self) -> None:
+        """Show ``session.current`` in the widgets already there, in one frame."""
+        session = self.session
+        step = session.current
+        with self.app.batch_update():
+            self.query_one("#voortgang", Static).update(progress(session))
+            self.query_one("#bron-noot", Static).display = session.position == 1
+            self.query_one("#prompt", Static).update(plain(step.prompt, "bold"))
+            text = self.query_one("#uitleg", Static)
+            text.update(plain(step.text) if step.text else Content())
+            text.display = bool(step.text)
+            self.query_one("#vraag", VerticalScroll).scroll_home(animate=False)
+            self.query_one(ChoiceList).reset(
+                choice_labels(step),
+                multiple=isinstance(step, MultiStep),
+                kept=kept_indices(step, session.kept(session.current_id)),
+            )
+            self.query_one("#hint", Static).update(hint(step))
+            self.query_one("#notitie", Static).update(note_line(session))
+            await self.query_one(CitationPanel).show(step.cites)
 
 
 def digit_bindings(action: str, description: str) -> list[Binding]:
@@ -129,7 +153,7 @@ class StepScreen(Screen[None]):
         if self.session.finished or self.state == self._shown:
             return
         self._shown = self.state
-        await self.query_one(StepBody).recompose()
+        await self.query_one(StepBody).show()
         self.query_one(ChoiceList).focus()
 
     async def on_screen_resume(self) -> None:
@@ -138,7 +162,8 @@ class StepScreen(Screen[None]):
     @on(ChoiceList.Confirmed)
     async def answer(self, event: ChoiceList.Confirmed) -> None:
         event.stop()
-        if event.choice_list is not self.query_one(ChoiceList):
+        choices = self.query_one(ChoiceList)
+        if event.choice_list is not choices or event.generation != choices.generation:
             return  # a second Enter that reached the options of the step just left
         session = self.session
         try:
@@ -172,6 +197,8 @@ class StepScreen(Screen[None]):
             self.dismiss()
 
     def action_note(self) -> None:
+        from wegwijzer.tui.dialogs.note import NoteDialog  # TextArea: not at start-up
+
         session = self.session
         step_id = session.current_id
         dialog = NoteDialog(session.current.prompt, session.notes.get(step_id, ""))

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from wegwijzer.core.text import clean
 from wegwijzer.tui.widgets.cursor_list import CursorList
@@ -38,6 +39,7 @@ class ChoiceList(CursorList):
             super().__init__()
             self.choice_list = choice_list
             self.picked = picked
+            self.generation = choice_list.generation  # which options were shown
 
         @property
         def control(self) -> ChoiceList:
@@ -55,11 +57,32 @@ class ChoiceList(CursorList):
         self.multiple = multiple
         self.kept = frozenset(kept)
         self.ticked: set[int] = set(self.kept) if multiple else set()
+        self.generation = 0
         super().__init__((Content(label) for label in self.labels), id=id)
 
     def on_mount(self) -> None:
         if self.labels:
             self.highlighted = min(self.kept) if self.kept else 0
+
+    def reset(
+        self, labels: Sequence[str], *, multiple: bool = False, kept: Iterable[int] = ()
+    ) -> None:
+        """Show the options of another step in this same list (no remount, focus kept).
+
+        ``generation`` goes up, so a ``Confirmed`` posted for the options shown before
+        (a key typed ahead) can be told apart from one for these.
+        """
+        self.generation += 1
+        self.labels = [clean(label) for label in labels]
+        self.multiple = multiple
+        self.kept = frozenset(kept)
+        self.ticked = set(self.kept) if multiple else set()
+        start = (min(self.kept) if self.kept else 0) if self.labels else None
+        self._prompts = [Content(label) for label in self.labels]
+        self._cursor = start
+        self.clear_options()
+        self.add_options(Option(self._decorated(index)) for index in range(len(self.labels)))
+        self.highlighted = start
 
     def prompt_for(self, index: int) -> Content:
         parts: list[str | tuple[str, str]] = [(f"{index + 1}. ", "bold")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -33,7 +33,24 @@ class CitationPanel(VerticalScroll):
         self.cites = list(dict.fromkeys(cites))
         self.border_title = "Waar deze stap op rust"
 
-    def compose(self) -> ComposeResult:
+    async def show(self, cites: Sequence[str]) -> None:
+        """Quote the answers ``cites`` names, in the widgets already there when their
+        number fits (no remount: a step change stays one quick frame)."""
+        wanted = list(dict.fromkeys(cites))
+        if wanted != self.cites:
+            self.cites = wanted
+            parts = list(self.parts())
+            shown = list(self.query_children(Static))
+            if len(shown) == len(parts):
+                for widget, (content, classes) in zip(shown, parts, strict=True):
+                    widget.set_classes(classes)
+                    widget.update(content)
+            else:
+                await self.recompose()
+        self.scroll_home(animate=False)  # each step starts at the top, as a new panel did
+
+    def parts(self) -> Iterator[tuple[Content, str]]:
+        """Each line to show: its text and its classes."""
         first = True
         for cite in self.cites:
             citation = parse_citation(cite)
@@ -41,9 +58,13 @@ class CitationPanel(VerticalScroll):
                 continue
             classes = "citaat-kop -eerste" if first else "citaat-kop"
             first = False
-            yield Static(Content(heading(citation.answer)), classes=classes)
+            yield Content(heading(citation.answer)), classes
             for number, text in self.source.paragraphs(citation):
                 label = Content.styled(f"alinea {number}  ", "dim")
-                yield Static(Content.assemble(label, plain(text)), classes="citaat-alinea")
+                yield Content.assemble(label, plain(text)), "citaat-alinea"
         if first:
-            yield Static(Content("Deze stap noemt geen antwoord uit de bron."))
+            yield Content("Deze stap noemt geen antwoord uit de bron."), ""
+
+    def compose(self) -> ComposeResult:
+        for content, classes in self.parts():
+            yield Static(content, classes=classes or None)

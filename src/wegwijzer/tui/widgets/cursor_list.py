@@ -44,7 +44,9 @@ class CursorList(OptionList):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list is not self:
             return
-        previous, self._cursor = self._cursor, event.option_index
+        # The list's own state, not the event's: after ``clear_options`` an event about
+        # the options shown before may still be on its way.
+        previous, self._cursor = self._cursor, self.highlighted
         self.redraw(previous, self._cursor)
 
 
