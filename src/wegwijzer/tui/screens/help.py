@@ -22,10 +22,12 @@ KeySection = tuple[str, Sequence[BindingType]]
 def key_sections(everywhere: Sequence[BindingType]) -> list[KeySection]:
     """The keys per screen, straight from the bindings (``everywhere``: the app's)."""
     from wegwijzer.tui.dialogs.note import NoteDialog
+    from wegwijzer.tui.screens.debrief import DebriefScreen
     from wegwijzer.tui.screens.home import EntryList, HomeScreen
     from wegwijzer.tui.screens.source import SourceScreen
     from wegwijzer.tui.screens.step import StepScreen
     from wegwijzer.tui.screens.summary import SummaryScreen, TakenList
+    from wegwijzer.tui.screens.vignette import VignetteScreen
     from wegwijzer.tui.widgets.choices import ChoiceList
 
     return [
@@ -35,6 +37,8 @@ def key_sections(everywhere: Sequence[BindingType]) -> list[KeySection]:
         ("Bron", SourceScreen.BINDINGS),
         ("Overzicht", [*TakenList.BINDINGS, *SummaryScreen.BINDINGS]),
         ("Notitie", NoteDialog.BINDINGS),
+        ("Oefening: casus", VignetteScreen.BINDINGS),
+        ("Oefening: nabespreking", DebriefScreen.BINDINGS),
     ]
 
 
