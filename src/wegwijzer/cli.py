@@ -15,6 +15,8 @@ from wegwijzer import __version__
 from wegwijzer.commands import MODULES, load
 from wegwijzer.i18n import dutch_argparse
 
+EXIT_CRASH = 70  # EX_SOFTWARE: an internal error, reported without its message
+
 
 def command_named(argv: Sequence[str]) -> str | None:
     """The command ``argv`` names, when it can be told without parsing; else None."""
@@ -64,14 +66,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         import os
 
         os.environ["WEGWIJZER_FLOWS"] = str(args.flows)
-    if args.command is None:
-        from wegwijzer.commands import home
-
-        return home.run(args)
     try:
+        if args.command is None:
+            from wegwijzer.commands import home
+
+            return home.run(args)
         return int(args.handler(args))
     except KeyboardInterrupt:
         print("\nAfgebroken.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 1
+    except Exception as error:
+        # A traceback would print the message, which may hold a note about a minor.
+        from wegwijzer.core.problems import crash_message, debugging
+
+        if debugging():
+            raise
+        print(crash_message(error), file=sys.stderr)
+        return EXIT_CRASH

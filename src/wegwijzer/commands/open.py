@@ -91,5 +91,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from wegwijzer.tui.app import make_app
 
-    make_app(record=args.record).run()
-    return 0
+    app = make_app(record=args.record)
+    app.run()
+    return app.return_code or 0  # 1 after a crash

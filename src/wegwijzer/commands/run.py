@@ -183,8 +183,9 @@ def run(args: argparse.Namespace) -> int:
             return 1
         from wegwijzer.tui.app import make_app
 
-        make_app(record=path).run()  # the app resumes it or opens it for review
-        return 0
+        app = make_app(record=path)  # the app resumes it or opens it for review
+        app.run()
+        return app.return_code or 0  # 1 after a crash
     if args.resume:
         session = _resume(args)
         if session is None:
@@ -201,5 +202,6 @@ def run(args: argparse.Namespace) -> int:
         return _plain(session, args)
     from wegwijzer.tui.app import make_app
 
-    make_app(flow_id=session.flow.id, flow=session.loaded).run()
-    return 0
+    app = make_app(flow_id=session.flow.id, flow=session.loaded)
+    app.run()
+    return app.return_code or 0  # 1 after a crash

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 
 from wegwijzer.core.text import clean
 
 MAX_PROBLEMS = 50
+DEBUG_ENV = "WEGWIJZER_DEBUG"
 
 
 @dataclass(frozen=True)
@@ -35,3 +37,20 @@ class ProblemsError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(str(p) for p in problems[:3]))
         self.problems = problems[:MAX_PROBLEMS]
+
+
+def debugging() -> bool:
+    """True when ``$WEGWIJZER_DEBUG`` asks for full tracebacks (developers only)."""
+    return os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
+def crash_message(error: BaseException) -> str:
+    """What a user sees after an unexpected error: its type, never its text or locals.
+
+    Both may hold a note about a minor, and terminals keep logs.
+    """
+    return (
+        f"Interne fout ({type(error).__name__}); de wegwijzer is gestopt.\n"
+        "Automatisch opgeslagen concepten blijven bewaard (zie: wegwijzer drafts).\n"
+        f"Voor ontwikkelaars: start opnieuw met {DEBUG_ENV}=1 voor de volledige foutmelding."
+    )

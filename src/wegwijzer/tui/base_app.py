@@ -7,17 +7,84 @@ offers Dutch ones only, and the quit hint for Ctrl+C is Dutch too.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
+from rich.text import Text
+from textual import events, work
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
+from textual.await_complete import AwaitComplete
+from textual.command import CommandList, CommandPalette
+from textual.message import Message
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.widgets import Button, Input, OptionList
+from textual.worker import WorkerFailed
+
+from wegwijzer.core.problems import crash_message, debugging
 
 DARK, LIGHT = "textual-dark", "textual-light"
+
+_textual_dismiss = Screen.dismiss
+
+
+def _dismiss_on_top(self: Screen[Any], result: Any = None) -> AwaitComplete:
+    # Keys typed ahead can dismiss a screen twice (Escape, Escape; Enter, Enter in a dialog):
+    # Textual then pops the screen *below* it (ScreenStackError) or answers a dialog twice
+    # (InvalidStateError). Only the screen on top may go, once. Found by the random-key test.
+    if self.app.screen is not self:
+        return AwaitComplete.nothing()
+    return _textual_dismiss(self, result)
+
+
+Screen.dismiss = _dismiss_on_top  # type: ignore[method-assign]
+
+
+# What a user's keys cause in the palette; lifecycle messages always pass.
+_USER_MESSAGES = (
+    events.Key,
+    Input.Changed,
+    Input.Submitted,
+    OptionList.OptionSelected,
+    OptionList.OptionHighlighted,
+    Button.Pressed,
+)
+
+
+class Palette(CommandPalette):
+    """Textual's palette, safe against keys typed ahead while it opens or closes.
+
+    The random-key test found keys that reached the palette after Escape closed it: an
+    Enter selected again, a letter started a search that found no list (NoMatches). A
+    palette that is no longer on top ignores keys and searches (``Screen.dismiss`` above
+    covers its dismissals).
+    """
+
+    def _off_screen(self) -> bool:
+        return self.app.screen is not self or not self.query(CommandList)
+
+    async def _on_message(self, message: Message) -> None:
+        if isinstance(message, _USER_MESSAGES) and self._off_screen():
+            return
+        await super()._on_message(message)
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        if not self._off_screen():
+            search = CommandPalette._gather_commands.__wrapped__  # the undecorated one
+            await search(self, search_value)
 
 
 class DutchApp(App[None]):
     ALLOW_SELECT = False  # no text selection: notes and cases stay off the clipboard
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual prints a traceback WITH LOCALS when the app stops on an error; locals and
+        # messages may hold notes about a minor. Print the type only, in Dutch, unless a
+        # developer asks for everything ($WEGWIJZER_DEBUG=1). The exit code stays 1.
+        super()._handle_exception(error)
+        if not debugging():
+            cause = error.error if isinstance(error, WorkerFailed) else error
+            self._exit_renderables[:] = [Text(crash_message(cause))]
 
     def action_help_quit(self) -> None:
         self.notify("Afsluiten doet u met q of Ctrl+Q.", markup=False)
@@ -30,12 +97,10 @@ class DutchApp(App[None]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder="Zoek een opdracht…")
-            )
+            self.push_screen(Palette(id="--command-palette", placeholder="Zoek een opdracht…"))
 
     def action_change_theme(self) -> None:
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Textual's own list holds "Screenshot"; the wegwijzer offers no screenshots.
