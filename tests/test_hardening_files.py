@@ -26,7 +26,7 @@ from wegwijzer.core.problems import Problem, ProblemsError
 from wegwijzer.core.record import RECORD_MAX_BYTES, build_record, read_record, render_record
 from wegwijzer.core.source import SOURCE_MAX_BYTES, load_source
 
-from helpers import DATA, FLOWS, run_cli
+from helpers import DATA, FLOWS, ROOT, run_cli
 
 ESCAPES = "\x1b]0;titel\x07\x1b]52;c;Z2VoZWlt\x07\x1b]8;;https://x\x07link\x1b]8;;\x07\x1b[2J\x9b31m\u202e"
 # The same as TOML escapes: a raw ESC byte is not valid TOML, "\u001b" is.
@@ -203,7 +203,12 @@ def test_record_commands_print_no_escape_from_a_record(
     path = _escaped_record(test_flow, tmp_path / "r.toml")
     extra = ["--plain"] if command == "open" else []
     result = run_cli(
-        command, str(path), *extra, "--flow", str(RECORD_FLOW), env=_env(WEGWIJZER_DATA=str(tmp_path))
+        command,
+        str(path),
+        *extra,
+        "--flow",
+        str(RECORD_FLOW),
+        env=_env(WEGWIJZER_DATA=str(tmp_path)),
     )
     assert result.returncode in (0, 1)
     assert "Traceback" not in result.stderr
@@ -355,3 +360,46 @@ def test_flow_loader_cleans_before_checking(tmp_path: Path, test_flow: LoadedFlo
     with pytest.raises(ProblemsError) as caught:
         load_flow(path, {test_flow.source.id: test_flow.source})
     assert_terminal_safe("\n".join(str(p) for p in caught.value.problems))
+
+
+# --- no network -----------------------------------------------------------------------
+
+NETWORK_MODULES = re.compile(
+    r"^\s*(?:import|from)\s+(socket|ssl|urllib|http|ftplib|smtplib|webbrowser|requests|httpx)\b",
+    re.MULTILINE,
+)
+
+
+def test_the_source_imports_no_network_module() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}: {match.group(0).strip()}"
+        for path in sorted((ROOT / "src" / "wegwijzer").rglob("*.py"))
+        for match in NETWORK_MODULES.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_a_walk_and_an_export_open_no_connection(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import socket
+
+    from wegwijzer import cli
+
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("geen netwerk in de tests")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setenv("WEGWIJZER_DATA", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1\n1\n1\n2\n"))
+    target = tmp_path / "r.toml"
+    code = cli.main(["run", str(RECORD_FLOW), "--plain", "--export", str(target)])
+    assert code == 0 and target.exists(), capsys.readouterr()
+    assert cli.main(["verify", str(target), "--flow", str(RECORD_FLOW)]) == 0
+    assert attempts == []

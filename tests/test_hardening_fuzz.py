@@ -51,7 +51,9 @@ def test_splices_into_a_valid_record(test_flow: LoadedFlow, data: st.DataObject)
     cut = data.draw(st.integers(0, 40))
     insert = data.draw(
         st.binary(max_size=20)
-        | st.sampled_from([b"\\u001b", b"\\u009b", b"\\u202e", b"\\u0000", b'"', b"\n", b"[[", b"="])
+        | st.sampled_from(
+            [b"\\u001b", b"\\u009b", b"\\u202e", b"\\u0000", b'"', b"\n", b"[[", b"="]
+        )
     )
     _open_and_show(valid[:at] + insert + valid[at + cut :], test_flow)
 

@@ -75,6 +75,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nAfgebroken.", file=sys.stderr)
         return 130
+    except SystemExit as stop:
+        # core.drafts.Stopped (SIGTERM, SIGHUP): say so now that the terminal is free.
+        message = getattr(stop, "message", None)
+        if message is None:
+            raise
+        print(f"\n{message}", file=sys.stderr)
+        return int(stop.code or 1)
     except BrokenPipeError:
         return 1
     except Exception as error:

@@ -6,11 +6,14 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.command import CommandList
 from textual.widgets import OptionList
+from textual.widgets._header import HeaderIcon
 from tuikit import HERE, fixed_clock, keys, screen_name, visible_text
 
 from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.screens.help import HelpScreen, join_keys, key_name
+from wegwijzer.tui.widgets.choices import ChoiceList
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 NewApp = Callable[..., WegwijzerApp]
@@ -78,6 +81,38 @@ async def test_a_small_window_shows_a_message_and_never_crashes(new_app: NewApp)
         await pilot.pause()
         assert not app.screen.query_one(TooSmall).display
         assert "Welke signalen ziet u?" in visible_text(pilot)
+
+
+async def test_the_focus_comes_back_when_a_too_small_window_grows(new_app: NewApp) -> None:
+    """Started too small, every widget is hidden and nothing has the focus; once the
+    window is large enough the screen's list has it again and keys work on it."""
+    app = new_app()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(TooSmall).display and app.focused is None
+        await pilot.resize_terminal(100, 30)
+        await keys(pilot)
+        assert app.focused is not None and app.focused.id == "flows"
+        await keys(pilot, "enter")  # the focused flow list opens the flow
+        assert screen_name(pilot) == "StepScreen"
+        await pilot.resize_terminal(30, 8)
+        await keys(pilot)
+        assert app.focused is None
+        await pilot.resize_terminal(100, 30)
+        await keys(pilot)
+        assert isinstance(app.focused, ChoiceList)
+        await keys(pilot, "enter")
+        assert "Welke signalen ziet u?" in visible_text(pilot)
+
+
+async def test_the_palette_and_the_header_icon_speak_dutch(new_app: NewApp) -> None:
+    app = new_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.screen.query_one(HeaderIcon).tooltip == "Opdrachten openen (Ctrl+P)"
+        await keys(pilot, "ctrl+p", *"xyzzy")
+        await pilot.pause(0.8)  # the palette waits half a second before it says so
+        shown = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+        assert shown == ["Geen opdracht gevonden"]
 
 
 async def test_help_lists_the_keys_from_the_bindings(new_app: NewApp) -> None:

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import os
 import signal
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,11 +188,24 @@ def purge() -> int:
     return count
 
 
-def install_signal_save(get_session: Callable[[], Session | None]) -> Callable[[], None]:
-    """On SIGTERM or SIGHUP: save the current session as a draft, exit with 128 + signum.
+class Stopped(SystemExit):
+    """SIGTERM or SIGHUP stopped the program: its exit code and what to tell the user.
 
-    Returns a function that puts the previous handlers back. The handler raises
-    ``SystemExit`` so ``finally`` blocks run; it prints no note text.
+    The message is printed by ``cli.main`` once the program is done with the terminal;
+    printed from the handler, the TUI's alternate screen would swallow it.
+    """
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(code)
+        self.message = message
+
+
+def install_signal_save(get_session: Callable[[], Session | None]) -> Callable[[], None]:
+    """On SIGTERM or SIGHUP: save the current session as a draft, raise ``Stopped``.
+
+    Returns a function that puts the previous handlers back. ``Stopped`` is a
+    ``SystemExit`` (exit code 128 + signum), so ``finally`` blocks run; its message
+    names the draft, never a note.
     """
     wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
     previous = {signum: signal.getsignal(signum) for signum in wanted}
@@ -201,19 +213,19 @@ def install_signal_save(get_session: Callable[[], Session | None]) -> Callable[[
     def handler(signum: int, frame: FrameType | None) -> None:
         for other in wanted:  # a second signal must not interrupt the save
             signal.signal(other, signal.SIG_IGN)
+        message = "Gestopt."
         session = get_session()
         if session is not None:
             try:
                 path = save_draft(session)
             except (WriteError, OSError, ValueError) as error:
-                print(f"\nConcept kon niet worden opgeslagen: {error}", file=sys.stderr)
+                message = f"Gestopt; het concept kon niet worden opgeslagen: {error}"
             else:
-                print(
-                    f"\nGestopt; concept opgeslagen in {path}\n"
-                    f"Verder gaan: wegwijzer run --resume {session.id[:8]} --plain",
-                    file=sys.stderr,
+                message = (
+                    f"Gestopt; concept opgeslagen in {path}\n"
+                    f"Verder gaan: wegwijzer run --resume {session.id[:12]}"
                 )
-        raise SystemExit(128 + signum)
+        raise Stopped(128 + signum, message)
 
     for signum in wanted:
         signal.signal(signum, handler)

@@ -6,6 +6,7 @@ offers Dutch ones only, and the quit hint for Ctrl+C is Dutch too.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,15 +15,19 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widgets import Button, Input, OptionList
+from textual.widgets._header import HeaderIcon
+from textual.widgets.option_list import Option
 from textual.worker import WorkerFailed
 
 from wegwijzer.core.problems import crash_message, debugging
 
 DARK, LIGHT = "textual-dark", "textual-light"
+NO_MATCHES = Content.styled("Geen opdracht gevonden", "dim")
 
 _textual_dismiss = Screen.dismiss
 
@@ -32,11 +37,23 @@ def _dismiss_on_top(self: Screen[Any], result: Any = None) -> AwaitComplete:
     # Textual then pops the screen *below* it (ScreenStackError) or answers a dialog twice
     # (InvalidStateError). Only the screen on top may go, once. Found by the random-key test.
     if self.app.screen is not self:
-        return AwaitComplete.nothing()
+        done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+        return done
     return _textual_dismiss(self, result)
 
 
 Screen.dismiss = _dismiss_on_top  # type: ignore[method-assign]
+
+
+def _dutch_icon_mount(self: HeaderIcon) -> None:
+    # Textual's icon says "Open the command palette" on hover; the wegwijzer speaks Dutch.
+    if self.app.ENABLE_COMMAND_PALETTE:
+        self.tooltip = "Opdrachten openen (Ctrl+P)"
+    else:
+        self.disabled = True
+
+
+HeaderIcon.on_mount = _dutch_icon_mount  # type: ignore[method-assign]
 
 
 # What a user's keys cause in the palette; lifecycle messages always pass.
@@ -67,10 +84,22 @@ class Palette(CommandPalette):
             return
         await super()._on_message(message)
 
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own says "No matches found"; the same countdown, in Dutch.
+        self._stop_no_matches_countdown()
+
+        def say_none_found() -> None:
+            self._list_visible = bool(search_value) and not self._off_screen()
+            if self._list_visible:
+                none = Option(NO_MATCHES, disabled=True, id=self._NO_MATCHES)
+                self.query_one(CommandList).add_option(none)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, say_none_found)
+
     @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
     async def _gather_commands(self, search_value: str) -> None:
         if not self._off_screen():
-            search = CommandPalette._gather_commands.__wrapped__  # the undecorated one
+            search = inspect.unwrap(CommandPalette._gather_commands)  # without @work
             await search(self, search_value)
 
 

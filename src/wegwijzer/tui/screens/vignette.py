@@ -106,10 +106,6 @@ class VignetteScreen(Screen[str | None]):
         event.stop()
         self.dismiss(FEEDBACK_MODES[event.option_index])
 
-    def on_resize(self) -> None:
-        if self.focused is None:  # hidden while the window was too small; focus it again
-            self.query_one(ModeList).focus()
-
     def action_pick(self, index: int) -> None:
         self.query_one(ModeList).highlighted = index
 

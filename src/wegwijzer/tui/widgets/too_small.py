@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Static
 
 MIN_WIDTH = 60
@@ -30,3 +31,17 @@ class TooSmall(Static):
 
     def __init__(self) -> None:
         super().__init__(Content(MESSAGE), id="te-klein")
+
+    def on_hide(self) -> None:
+        # While this message showed, the rest of the screen was hidden and lost the focus;
+        # the window is large enough again, so give it back as the screen first had it.
+        self.screen.call_after_refresh(refocus, self.screen)
+
+
+def refocus(screen: Screen[object]) -> None:
+    """Focus the screen's ``AUTO_FOCUS`` widget if nothing on it has the focus."""
+    if screen.is_current and screen.focused is None and screen.AUTO_FOCUS:
+        for widget in screen.query(screen.AUTO_FOCUS):
+            if widget.focusable:
+                widget.focus()
+                return
