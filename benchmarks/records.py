@@ -28,17 +28,20 @@ TARGET = 2.0
 
 @contextmanager
 def data_folder() -> Iterator[Path]:
-    """Drafts go to a temporary folder, never the user's."""
-    old = os.environ.get("WEGWIJZER_DATA")
+    """Drafts (and the cache of checked flows) go to a temporary folder, never the user's."""
+    names = ("WEGWIJZER_DATA", "WEGWIJZER_CACHE")
+    old = {name: os.environ.get(name) for name in names}
     with tempfile.TemporaryDirectory() as folder:
         os.environ["WEGWIJZER_DATA"] = folder
+        os.environ["WEGWIJZER_CACHE"] = str(Path(folder) / "cache")
         try:
             yield Path(folder)
         finally:
-            if old is None:
-                os.environ.pop("WEGWIJZER_DATA", None)
-            else:
-                os.environ["WEGWIJZER_DATA"] = old
+            for name, value in old.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
 
 def measure(runs: int) -> list[Figure]:

@@ -6,6 +6,8 @@ the way ``Pilot.press`` sends it, but without Pilot's idle waits (each at least
 20 ms), and the clock stops at the first frame the screen composes that shows the
 next step's prompt. Headless Textual composes a frame but writes nothing, so each
 frame is also turned into terminal output here, as a real terminal would need.
+A note splits the presses into those laid out again before their frame (a step whose
+line counts differ from the one before) and those that only repainted.
 
 Baseline: a bare Textual app whose Enter key updates a Static, timed the same way:
 the least a key press to a new frame costs on this machine.
@@ -45,7 +47,20 @@ class FrameClock:
         self.condition: Any = None
         self.shown = asyncio.Event()
         self.at = 0.0
+        self.laid_out = False  # the last press needed a layout of the screen
         app._display = self.display
+
+    def watch_layout(self, screen: Any) -> None:
+        """Note for each press whether ``screen`` was laid out again before its frame:
+        a step whose line counts differ from the one before (more or fewer options,
+        a longer prompt, other quoted lines) needs one; the rest only repaint."""
+        original = screen._refresh_layout
+
+        def refresh_layout(*args: Any, **kwargs: Any) -> Any:
+            self.laid_out = True
+            return original(*args, **kwargs)
+
+        screen._refresh_layout = refresh_layout
 
     def display(self, screen: Any, renderable: Any) -> None:
         self.original(screen, renderable)
@@ -66,6 +81,7 @@ class FrameClock:
         app = self.app
         self.shown.clear()
         self.condition = condition
+        self.laid_out = False
         event = events.Key(key, "\r" if key == "enter" else key)
         event.set_sender(app)
         start = time.perf_counter()
@@ -104,23 +120,44 @@ async def wegwijzer_latencies(steps: int, *, drafts: bool = True) -> tuple[list[
         )
         clock = FrameClock(app)
         found: list[float] = []
+        laid_out: list[bool] = []
         async with app.run_test(size=SIZE) as pilot:
             await _settle(pilot)
             session = app.session
             if session is None or type(app.screen).__name__ != "StepScreen":
                 raise RuntimeError(f"the flow did not open (screen: {app.screen!r})")
+            clock.watch_layout(app.screen)
             for _ in range(steps):
                 step = session.flow.steps[session.current_id]
                 assert isinstance(step, ChoiceStep | InfoStep), step  # the generated flow
                 following = step.options[0].next if isinstance(step, ChoiceStep) else step.next
                 prompt = session.flow.steps[following].prompt
                 found.append(await clock.press("enter", _shows(prompt)))
+                laid_out.append(clock.laid_out)
                 await _settle(pilot)
                 if session.current_id != following:
                     raise RuntimeError(f"expected step {following}, at {session.current_id}")
             written = Path(os.environ["WEGWIJZER_DATA"]) / "concepten"
-        notes = [f"autosave {'on' if written.exists() else 'off'}"]
+        notes = [f"autosave {'on' if written.exists() else 'off'}", _split(found, laid_out)]
         return found, notes
+
+
+def _split(found: list[float], laid_out: list[bool]) -> str:
+    """The presses that needed a layout against those that only repainted."""
+    layout = [seconds for seconds, flag in zip(found, laid_out, strict=True) if flag]
+    repaint = [seconds for seconds, flag in zip(found, laid_out, strict=True) if not flag]
+
+    def summary(times: list[float]) -> str:
+        if not times:
+            return "none"
+        worst = sorted(times)[int(len(times) * 0.95)] * 1000
+        return f"median {median(times) * 1000:.1f} ms, 95th percentile {worst:.1f} ms"
+
+    return (
+        f"{len(layout)} of {len(found)} presses laid the screen out again before their "
+        f"frame (here: where the number of options and of quoted lines changes): "
+        f"{summary(layout)}; the other {len(repaint)} only repainted: {summary(repaint)}"
+    )
 
 
 async def bare_latencies(steps: int) -> list[float]:
@@ -169,5 +206,6 @@ def measure() -> Figure:
             f"{SIZE[0]}×{SIZE[1]}, "
             f"key sent to the first frame showing the next prompt; 95th percentile "
             f"{worst:.1f} ms; {notes[0]}",
+            notes[1],
         ],
     )

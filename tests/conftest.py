@@ -43,3 +43,13 @@ def private_data_dir(
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("WEGWIJZER_DATA", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def private_cache_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The cache of checked flows, likewise: every test starts with an empty one of its own."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("WEGWIJZER_CACHE", str(folder))
+    return folder

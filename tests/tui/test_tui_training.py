@@ -22,8 +22,8 @@ from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.dialogs.confirm import ConfirmDialog
 from wegwijzer.tui.dialogs.export import ExportDialog
 from wegwijzer.tui.screens.debrief import DebriefScreen
+from wegwijzer.tui.screens.training_step import TrainingStepScreen
 from wegwijzer.tui.screens.vignette import ModeList
-from wegwijzer.tui.training import TrainingStepScreen
 from wegwijzer.tui.widgets.cursor_list import CursorList
 from wegwijzer.tui.widgets.feedback import FeedbackDialog
 

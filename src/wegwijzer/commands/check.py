@@ -1,4 +1,10 @@
-"""``wegwijzer check``: validate the shipped flows or the given files."""
+"""``wegwijzer check``: validate the shipped flows or the given files.
+
+A clean check is cached by the content of every file it read and the checker's own
+code (``core.flow_cache``). When all of that is unchanged, the output comes from the
+cache and pydantic is never imported; anything else, and every file with a problem,
+is checked in full.
+"""
 
 from __future__ import annotations
 
@@ -7,62 +13,78 @@ import json
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.commands.common import print_problems
-from wegwijzer.core.catalog import load_catalog
-from wegwijzer.core.exercise import exercise_folder, exercise_summary, load_exercises
-from wegwijzer.core.source import parse_citation
+from wegwijzer.core import flow_cache
+from wegwijzer.core.catalog import default_flows_dir
+from wegwijzer.core.flow_cache import Checked
+from wegwijzer.core.problems import Problem
 
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser("check", help="controleer flows (standaard de meegeleverde)")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="flowbestanden")
     parser.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="controleer alles opnieuw; de cache van gecontroleerde flows blijft ongemoeid",
+    )
     parser.set_defaults(handler=run)
 
 
-def citation_counts(catalog: Any) -> dict[str, int]:
-    """How many steps cite each answer, over all checked flows."""
-    counts = {str(q.number): 0 for s in catalog.sources.values() for q in s.questions}
-    for loaded in catalog.flows:
-        for step_id in loaded.flow.steps:
-            answers = {
-                str(c.answer)
-                for c in map(parse_citation, loaded.flow.all_citations(step_id))
-                if c is not None
+def full_check(files: list[Path] | None, *, cache: bool) -> tuple[Checked, list[Problem]]:
+    """Load and check everything; a clean result goes into the cache (with ``cache``)."""
+    from wegwijzer.core.catalog import load_catalog, remember, summarize
+    from wegwijzer.core.exercise import exercise_folder, load_exercises
+
+    catalog = load_catalog(files=files)
+    # Exercises are checked with the shipped flows only.
+    found, problems = ([], []) if files else load_exercises(exercise_folder(catalog), catalog)
+    if cache:
+        remember(catalog, found, problems)
+    return summarize(catalog, found), catalog.problems + problems
+
+
+def report(checked: Checked, problems: list[Problem]) -> dict[str, Any]:
+    """The ``--json`` output."""
+    return {
+        "flows": [
+            {"id": f.id, "title": f.title, "steps": f.steps, "path": f.path} for f in checked.flows
+        ],
+        "citations": dict(checked.citations),
+        "errors": [p.as_dict() for p in problems],
+        "exercises": [
+            {
+                "id": e.id,
+                "title": e.title,
+                "flow": e.flow,
+                "decisions": e.decisions,
+                "points": e.points,
+                "path": e.path,
             }
-            for answer in answers:
-                counts[answer] = counts.get(answer, 0) + 1
-    return counts
+            for e in checked.exercises
+        ],
+    }
 
 
 def run(args: argparse.Namespace) -> int:
-    catalog = load_catalog(files=args.paths or None)
-    found = ([], []) if args.paths else load_exercises(exercise_folder(catalog), catalog)
-    catalog.problems += found[1]  # exercises are checked with the shipped flows only
+    files = args.paths or None
+    checked: Checked | None = None
+    problems: list[Problem] = []
+    if not args.no_cache:
+        checked = flow_cache.lookup(flow_cache.content_key(default_flows_dir(), files))
+    if checked is None:
+        checked, problems = full_check(files, cache=not args.no_cache)
     if args.json:
-        report = {
-            "flows": [
-                {
-                    "id": f.flow.id,
-                    "title": f.flow.title,
-                    "steps": len(f.flow.steps),
-                    "path": str(f.path),
-                }
-                for f in catalog.flows
-            ],
-            "citations": citation_counts(catalog),
-            "errors": [p.as_dict() for p in catalog.problems],
-            "exercises": [exercise_summary(e) for e in found[0]],
-        }
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(json.dumps(report(checked, problems), ensure_ascii=False, indent=2))
     else:
-        for loaded in catalog.flows:
-            print(
-                f"in orde: {loaded.path.name} ({loaded.flow.id}, {len(loaded.flow.steps)} stappen)"
-            )
-        for e in found[0]:
-            print(f"in orde: oefening {e.path.name} ({e.exercise.id})")
-        print_problems(catalog.problems)
-        if not catalog.flows and not catalog.problems:
+        for flow in checked.flows:
+            print(f"in orde: {Path(flow.path).name} ({flow.id}, {flow.steps} stappen)")
+        for exercise in checked.exercises:
+            print(f"in orde: oefening {Path(exercise.path).name} ({exercise.id})")
+        if problems:
+            from wegwijzer.commands.common import print_problems
+
+            print_problems(problems)
+        if not checked.flows and not problems:
             print("geen flows gevonden")
-    return 1 if catalog.problems or not catalog.flows else 0
+    return 1 if problems or not checked.flows else 0

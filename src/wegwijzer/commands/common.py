@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wegwijzer.core.catalog import Catalog, load_catalog
-from wegwijzer.core.check import LoadedFlow, load_flow
 from wegwijzer.core.problems import Problem, ProblemsError
+
+if TYPE_CHECKING:
+    from wegwijzer.core.check import LoadedFlow
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -17,6 +20,8 @@ def print_problems(problems: list[Problem]) -> None:
 
 def resolve_flow(name: str) -> tuple[LoadedFlow | None, Catalog]:
     """A flow by id or file name from the catalog, or by path to a file elsewhere."""
+    from wegwijzer.core.check import load_flow
+
     catalog = load_catalog()
     found = catalog.find(name)
     if found is not None:

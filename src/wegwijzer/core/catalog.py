@@ -1,14 +1,27 @@
-"""Finding and loading the flows folder: sources, flows, and what is wrong with them."""
+"""Finding and loading the flows folder: sources, flows, and what is wrong with them.
+
+Importing this module imports no pydantic: the loaders are imported when a catalog
+is loaded, so the TUI can list the flows from the cache (``core.flow_cache``)
+before the first frame and check them right after it (``ListedCatalog``).
+"""
 
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wegwijzer.core.check import LoadedFlow, load_flow
+from wegwijzer.core import flow_cache
+from wegwijzer.core.flow_cache import Checked, ExerciseEntry, FlowEntry, SourceEntry
 from wegwijzer.core.problems import Problem, ProblemsError
-from wegwijzer.core.source import Source, load_source
+
+if TYPE_CHECKING:
+    from wegwijzer.core.check import LoadedFlow
+    from wegwijzer.core.exercise import LoadedExercise
+    from wegwijzer.core.source import Source
 
 ENV_FLOWS = "WEGWIJZER_FLOWS"
 
@@ -31,6 +44,15 @@ class Catalog:
     sources: dict[str, Source] = field(default_factory=dict)
     flows: list[LoadedFlow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # The content key of the files before they were loaded (``flow_cache``); None when
+    # the flows are not the folder's (or the given files') alone: never cached then.
+    key: str | None = None
+    files: tuple[Path, ...] | None = None
+
+    @property
+    def pending(self) -> bool:
+        """True while the flows are listed from the cache and not loaded yet."""
+        return False
 
     def find(self, name: str) -> LoadedFlow | None:
         """A flow by id or by file name (with or without ``.toml``)."""
@@ -40,7 +62,61 @@ class Catalog:
         return None
 
 
+class ListedCatalog(Catalog):
+    """A folder whose clean check is in the cache: listed at once, loaded on first use.
+
+    ``listed`` is what the cache holds. Reading ``sources``, ``flows`` or ``problems``
+    loads and checks the folder first (``load``), so no caller ever gets a flow that
+    was not checked in this process. Any thread may load; the others wait for it.
+    """
+
+    def __init__(self, folder: Path, listed: Checked, key: str) -> None:
+        self.folder = folder
+        self.listed = listed
+        self.key = key
+        self.files = None
+        self._loaded: Catalog | None = None
+        self._loading = threading.Lock()
+
+    @property
+    def pending(self) -> bool:
+        return self._loaded is None
+
+    def load(self) -> Catalog:
+        """The loaded catalog (loaded now, the first time)."""
+        with self._loading:
+            if self._loaded is None:
+                self._loaded = load_catalog(self.folder)
+            return self._loaded
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.load().sources
+
+    @sources.setter
+    def sources(self, value: dict[str, Source]) -> None:
+        self.load().sources = value
+
+    @property
+    def flows(self) -> list[LoadedFlow]:
+        return self.load().flows
+
+    @flows.setter
+    def flows(self, value: list[LoadedFlow]) -> None:
+        self.load().flows = value
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.load().problems
+
+    @problems.setter
+    def problems(self, value: list[Problem]) -> None:
+        self.load().problems = value
+
+
 def load_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
+    from wegwijzer.core.source import load_source
+
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
     for path in sorted((folder / "sources").glob("*.toml")):
@@ -57,9 +133,13 @@ def load_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
 
 def load_catalog(folder: Path | None = None, files: list[Path] | None = None) -> Catalog:
     """Load the sources of ``folder`` and its flows, or the given ``files`` instead."""
+    from wegwijzer.core.check import load_flow
+
     folder = folder or default_flows_dir()
+    given = tuple(files) if files is not None else None
+    key = flow_cache.content_key(folder, given)  # before reading: see ``remember``
     sources, problems = load_sources(folder)
-    catalog = Catalog(folder, sources, problems=problems)
+    catalog = Catalog(folder, sources, problems=problems, key=key, files=given)
     paths = files if files is not None else sorted(folder.glob("*.toml"))
     for path in paths:
         try:
@@ -67,3 +147,84 @@ def load_catalog(folder: Path | None = None, files: list[Path] | None = None) ->
         except ProblemsError as error:
             catalog.problems += error.problems
     return catalog
+
+
+def open_catalog(folder: Path | None = None) -> Catalog:
+    """The catalog for the home screen: listed from the cache when the folder's clean check
+    is there (loaded on first use), else loaded now."""
+    folder = folder or default_flows_dir()
+    key = flow_cache.content_key(folder)
+    listed = flow_cache.lookup(key)
+    if key is not None and listed is not None:
+        return ListedCatalog(folder, listed, key)
+    return load_catalog(folder)
+
+
+# --- what a clean check found, for the cache ------------------------------------------
+
+
+def citation_counts(catalog: Catalog) -> dict[str, int]:
+    """How many steps cite each answer, over all checked flows."""
+    from wegwijzer.core.source import parse_citation
+
+    counts = {str(q.number): 0 for s in catalog.sources.values() for q in s.questions}
+    for loaded in catalog.flows:
+        for step_id in loaded.flow.steps:
+            answers = {
+                str(c.answer)
+                for c in map(parse_citation, loaded.flow.all_citations(step_id))
+                if c is not None
+            }
+            for answer in answers:
+                counts[answer] = counts.get(answer, 0) + 1
+    return counts
+
+
+def flow_entry(loaded: LoadedFlow) -> FlowEntry:
+    flow = loaded.flow
+    return FlowEntry(flow.id, flow.title, flow.audience, len(flow.steps), str(loaded.path))
+
+
+def source_entry(source: Source) -> SourceEntry:
+    return SourceEntry(source.id, source.title, source.received_label, source.answered_by)
+
+
+def summarize(catalog: Catalog, exercises: Sequence[LoadedExercise] = ()) -> Checked:
+    """The flows, exercises and sources that passed, as the cache keeps them."""
+    return Checked(
+        flows=tuple(flow_entry(loaded) for loaded in catalog.flows),
+        exercises=tuple(
+            ExerciseEntry(
+                item.exercise.id,
+                item.exercise.title,
+                item.exercise.flow,
+                item.loaded.flow.title,
+                len(item.exercise.decisions),
+                item.exercise.max_points,
+                str(item.path),
+            )
+            for item in exercises
+        ),
+        sources=tuple(source_entry(source) for source in catalog.sources.values()),
+        citations=tuple(citation_counts(catalog).items()),
+    )
+
+
+def remember(
+    catalog: Catalog, exercises: Sequence[LoadedExercise], exercise_problems: Sequence[object]
+) -> None:
+    """Cache a clean check of ``catalog`` (with its exercises) for the next start.
+
+    Stored under the key the files had *before* they were loaded, and only if they
+    still have it now: a file changed while it was read is never cached as checked.
+    """
+    if exercise_problems or catalog.problems or not catalog.flows:
+        return
+    checked = summarize(catalog, exercises)
+    key = catalog.key
+    if isinstance(catalog, ListedCatalog):
+        if checked == catalog.listed:
+            return  # the cache holds it already
+        key = catalog.load().key  # the files changed since they were listed
+    if key is not None and flow_cache.content_key(catalog.folder, catalog.files) == key:
+        flow_cache.store(key, checked)

@@ -32,7 +32,6 @@ from wegwijzer.core.exercise_model import (
     option_names,
 )
 from wegwijzer.core.flow import ChoiceStep, MultiStep, OutcomeStep
-from wegwijzer.core.privacy import scan
 from wegwijzer.core.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.source import Source
 from wegwijzer.core.text import clean
@@ -95,6 +94,8 @@ def validate_exercise(data: dict[str, Any], name: str) -> Exercise:
 
 def _text_problems(text: str, name: str, step: str, field: str) -> list[Problem]:
     """Contact details have no place in an exercise: the source gives none."""
+    from wegwijzer.core.privacy import scan  # here: ``wegwijzer check FILE`` never needs it
+
     problems = []
     if _WEB.search(text):
         problems.append(

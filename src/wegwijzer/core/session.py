@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wegwijzer.core.check import LoadedFlow
+from wegwijzer.core.clock import utc_now
 from wegwijzer.core.flow import (
     GROUPS,
     Action,
@@ -33,10 +34,6 @@ INFO_READ = "gelezen"
 
 class AnswerError(ValueError):
     """An answer that does not fit the step; the message is Dutch."""
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True)

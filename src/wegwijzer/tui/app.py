@@ -12,7 +12,7 @@ import gc
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
@@ -20,12 +20,9 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import ModalScreen
 
-from wegwijzer.core.catalog import Catalog, load_catalog
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.exercise import LoadedExercise
-from wegwijzer.core.session import Session, utc_now
+from wegwijzer.core.catalog import Catalog, load_catalog, open_catalog
+from wegwijzer.core.clock import utc_now
 from wegwijzer.core.text import clean
-from wegwijzer.core.training import TrainingRun
 from wegwijzer.tui.base_app import DutchApp
 from wegwijzer.tui.commands import PaletteCommand, WegwijzerCommands
 from wegwijzer.tui.dialogs.confirm import ConfirmDialog
@@ -49,23 +46,24 @@ from wegwijzer.tui.records_bridge import (
     privacy_warnings,
 )
 from wegwijzer.tui.render import plain
-from wegwijzer.tui.screens.debrief import DebriefScreen
 from wegwijzer.tui.screens.home import HomeScreen
-from wegwijzer.tui.screens.review import ReviewScreen
-from wegwijzer.tui.screens.source import SourceScreen
-from wegwijzer.tui.screens.step import StepScreen
-from wegwijzer.tui.screens.summary import SummaryScreen
-from wegwijzer.tui.screens.vignette import VignetteScreen
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.training import (
     ExerciseChosen,
-    TrainingStepScreen,
     export_run,
     resolve_exercise,
     training_export_name,
 )
-from wegwijzer.tui.widgets.feedback import FeedbackDialog
 from wegwijzer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+
+if TYPE_CHECKING:
+    from wegwijzer.core.check import LoadedFlow
+    from wegwijzer.core.exercise import LoadedExercise
+    from wegwijzer.core.session import Session
+    from wegwijzer.core.training import TrainingRun
+
+# The other screens, the session and the models (pydantic) are imported where they are
+# first needed: the home screen's first frame needs none of them (docs/performance.md).
 
 WIDE = 100
 WIDTH_CLASSES = [(0, "-smal"), (MIN_WIDTH, "-normaal"), (WIDE, "-breed")]
@@ -144,6 +142,8 @@ class WegwijzerApp(DutchApp):
                 name = clean(self.start_flow, limit=80)
                 self.notify(f"Flow '{name}' niet gevonden.", severity="error", markup=False)
             else:
+                from wegwijzer.core.session import Session
+
                 self.begin(Session(loaded, clock=self.clock))
         elif self.start_exercise is not None:
             self.open_exercise(self.start_exercise, self.start_feedback)
@@ -188,6 +188,9 @@ class WegwijzerApp(DutchApp):
 
     def begin(self, session: Session) -> None:
         """Make ``session`` the one shown: its step, or its summary when it is finished."""
+        from wegwijzer.tui.screens.step import StepScreen
+        from wegwijzer.tui.screens.summary import SummaryScreen
+
         self.session, self.training = session, None
         self._exported = session_state(session)
         self._to_home()
@@ -215,6 +218,8 @@ class WegwijzerApp(DutchApp):
     @work(group="vragen")
     async def on_flow_chosen(self, message: FlowChosen) -> None:
         if await self._may_replace_session():
+            from wegwijzer.core.session import Session
+
             self.begin(Session(message.loaded, mode=message.mode, clock=self.clock))
 
     @work(group="vragen")
@@ -235,10 +240,14 @@ class WegwijzerApp(DutchApp):
             self.begin(opened.session)
             self.notify("Dossier geopend; u gaat verder waar u was.", markup=False)
         else:
+            from wegwijzer.tui.screens.review import ReviewScreen
+
             self._to_home()
             self.push_screen(ReviewScreen(opened.record, opened.reasons))
 
     def on_session_changed(self, message: SessionChanged) -> None:
+        from wegwijzer.tui.screens.summary import SummaryScreen
+
         session = self.session
         if session is None:
             return
@@ -252,6 +261,9 @@ class WegwijzerApp(DutchApp):
             self.push_screen(SummaryScreen(session))
 
     def on_reopen_step(self, message: ReopenStep) -> None:
+        from wegwijzer.tui.screens.step import StepScreen
+        from wegwijzer.tui.screens.summary import SummaryScreen
+
         if self.session is None or not isinstance(self.screen, SummaryScreen):
             return  # a repeated key that arrived after the summary closed
         self.session.reopen(message.step_id)
@@ -261,6 +273,8 @@ class WegwijzerApp(DutchApp):
                 screen.reopening = True
 
     def on_back_from_outcome(self, message: BackFromOutcome) -> None:
+        from wegwijzer.tui.screens.summary import SummaryScreen
+
         if self.session is None or not isinstance(self.screen, SummaryScreen):
             return
         if self.session.back():
@@ -352,12 +366,17 @@ class WegwijzerApp(DutchApp):
             self.show_vignette(message.item, message.feedback)
 
     def show_vignette(self, item: LoadedExercise, feedback: str | None = None) -> None:
+        from wegwijzer.tui.screens.vignette import VignetteScreen
+
         self._to_home()
         self.push_screen(VignetteScreen(item, feedback), partial(self._start_training, item))
 
     def _start_training(self, item: LoadedExercise, mode: str | None) -> None:
         if mode is None:
             return  # Esc on the vignette: back home, nothing started
+        from wegwijzer.core.training import TrainingRun
+        from wegwijzer.tui.screens.training_step import TrainingStepScreen
+
         run = TrainingRun(item, mode, clock=self.clock)
         self.session, self.training = run.session, run
         self._exported = session_state(run.session)
@@ -366,6 +385,9 @@ class WegwijzerApp(DutchApp):
 
     def _training_changed(self, run: TrainingRun) -> None:
         """After an answer in an exercise: the debrief once the flow is done and read."""
+        from wegwijzer.tui.screens.debrief import DebriefScreen
+        from wegwijzer.tui.widgets.feedback import FeedbackDialog
+
         if run.finished and not isinstance(self.screen, DebriefScreen | FeedbackDialog):
             self.push_screen(DebriefScreen(run))
 
@@ -381,6 +403,10 @@ class WegwijzerApp(DutchApp):
             self.push_screen(HelpScreen(key_sections(self.BINDINGS)))
 
     def action_source(self) -> None:
+        from wegwijzer.tui.screens.source import SourceScreen
+        from wegwijzer.tui.screens.step import StepScreen
+        from wegwijzer.tui.screens.summary import SummaryScreen
+
         screen = self.screen
         if isinstance(screen, StepScreen | SummaryScreen):
             screen.action_source()
@@ -450,9 +476,12 @@ def make_app(
     ``flow`` is a flow loaded from a file outside that folder; it joins the catalog.
     ``exercise_id`` opens that exercise's vignette (``feedback`` preselects the moment).
     """
-    catalog = load_catalog(flows_dir)
+    at_home = flow is None and flow_id is None and record is None and exercise_id is None
+    # At home a warm cache lists the flows at once; they are checked after the first frame.
+    catalog = open_catalog(flows_dir) if at_home else load_catalog(flows_dir)
     if flow is not None and catalog.find(flow.flow.id) is None:
         catalog.flows.append(flow)
+        catalog.key = None  # no longer the folder's flows alone: never cached
     return WegwijzerApp(
         catalog,
         flow_id=flow_id,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from wegwijzer.core.check import LoadedFlow
+if TYPE_CHECKING:
+    from wegwijzer.core.check import LoadedFlow
 
 
 class FlowChosen(Message):

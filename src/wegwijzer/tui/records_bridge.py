@@ -4,6 +4,9 @@ Autosave runs off the UI thread: the session is copied on the UI thread (the cop
 what the worker writes, so answering on never races the write) and a ticket orders the
 saves, so an older save that is still waiting never overwrites a newer one, and no
 draft comes back after an export has removed it.
+
+The record code (``core.export``, ``core.resume``: the record models) is imported by
+the functions that write or open a record, not on every start.
 """
 
 from __future__ import annotations
@@ -12,20 +15,22 @@ import copy
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wegwijzer.core import drafts, export, resume
+from wegwijzer.core import drafts
 from wegwijzer.core.atomic import RecordExistsError, WriteError
 from wegwijzer.core.catalog import Catalog
 from wegwijzer.core.drafts import DraftInfo, DraftListing
 from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.resume import Opened
-from wegwijzer.core.session import Session
+
+if TYPE_CHECKING:
+    from wegwijzer.core.resume import Opened
+    from wegwijzer.core.session import Session
 
 __all__ = [
     "DraftInfo",
     "DraftListing",
     "DraftSaver",
-    "Opened",
     "ProblemsError",
     "RecordExistsError",
     "WriteError",
@@ -37,13 +42,21 @@ __all__ = [
 ]
 
 list_drafts = drafts.list_drafts
-privacy_warnings = export.privacy_warnings
 install_signal_save = drafts.install_signal_save
+
+
+def privacy_warnings(session: Session) -> list[str]:
+    """Dutch lines about possible personal data in what an export would hold."""
+    from wegwijzer.core.export import privacy_warnings
+
+    return privacy_warnings(session)
 
 
 def open_record(path: Path, catalog: Catalog) -> Opened:
     """Resume ``path`` when it matches its flow, else open it for review; ``ProblemsError``."""
-    return resume.open_record(path, catalog=catalog)
+    from wegwijzer.core.resume import open_record
+
+    return open_record(path, catalog=catalog)
 
 
 def snapshot(session: Session) -> Session:
@@ -83,7 +96,9 @@ class DraftSaver:
         """Write the record, then drop the draft; raises RecordExistsError or WriteError."""
         with self._lock:
             self._latest += 1  # a save still waiting must not bring the draft back
-            return export.export(session, path, overwrite=overwrite)
+            from wegwijzer.core.export import export
+
+            return export(session, path, overwrite=overwrite)
 
     def delete(self, session_id: str) -> bool:
         with self._lock:

@@ -7,13 +7,18 @@ Every string that comes from a file or a keyboard passes ``clean`` and then beco
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
 
 from textual.content import Content
 
-from wegwijzer.core.flow import CheckStep, ChoiceStep, InfoStep, MultiStep, Step
-from wegwijzer.core.session import Answer, Session
-from wegwijzer.core.source import Source, parse_citation
 from wegwijzer.core.text import clean
+
+if TYPE_CHECKING:
+    from wegwijzer.core.flow import Step
+    from wegwijzer.core.session import Answer, Session
+
+# The flow and source models (pydantic) are imported by the functions that need them:
+# the home screen uses this module before the first frame and before any flow is loaded.
 
 TRAIL_SEPARATOR = " › "
 TRAIL_KEEP = 6
@@ -27,8 +32,21 @@ def plain(text: str, style: str = "", *, multiline: bool = True) -> Content:
     return Content.styled(clean(text, multiline=multiline), style)
 
 
+class SourceNoted(Protocol):
+    """What ``source_note`` shows of a source: a ``Source`` or its entry in the cache."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def received_label(self) -> str: ...
+    @property
+    def answered_by(self) -> str: ...
+
+
 def cite_label(cite: str) -> str:
     """``"4.1"`` -> ``"antwoord 4, alinea 1"``; anything else as it is (cleaned)."""
+    from wegwijzer.core.source import parse_citation
+
     citation = parse_citation(cite)
     return citation.label if citation is not None else clean(cite)
 
@@ -40,10 +58,12 @@ def cites_text(cites: Iterable[str]) -> str:
 
 def trail(session: Session) -> str:
     """The path so far as step ids, shortened at the front when it grows long."""
-    ids = [clean(step_id) for step_id in session.trail()]
-    if len(ids) > TRAIL_KEEP:
-        ids = ["…", *ids[-(TRAIL_KEEP - 1) :]]
-    return TRAIL_SEPARATOR.join(ids)
+    ids = session.trail()
+    if len(ids) > TRAIL_KEEP:  # only the ids shown are cleaned: a long walk costs no more
+        return TRAIL_SEPARATOR.join(
+            ["…", *(clean(step_id) for step_id in ids[-(TRAIL_KEEP - 1) :])]
+        )
+    return TRAIL_SEPARATOR.join(clean(step_id) for step_id in ids)
 
 
 def progress(session: Session) -> Content:
@@ -57,6 +77,8 @@ def progress(session: Session) -> Content:
 
 def choice_labels(step: Step) -> list[str]:
     """What the user picks from at ``step``: option labels, statuses, or 'Verder'."""
+    from wegwijzer.core.flow import CheckStep, ChoiceStep, InfoStep, MultiStep
+
     if isinstance(step, ChoiceStep | MultiStep):
         return [option.label for option in step.options]
     if isinstance(step, CheckStep):
@@ -68,6 +90,8 @@ def choice_labels(step: Step) -> list[str]:
 
 def kept_indices(step: Step, kept: Answer) -> tuple[int, ...]:
     """The option numbers (0-based) of an answer kept from earlier, for preselection."""
+    from wegwijzer.core.flow import CheckStep, ChoiceStep, MultiStep
+
     if isinstance(step, ChoiceStep) and isinstance(kept, int):
         return (kept,)
     if isinstance(step, MultiStep) and isinstance(kept, tuple):
@@ -79,6 +103,8 @@ def kept_indices(step: Step, kept: Answer) -> tuple[int, ...]:
 
 def answer_from(step: Step, picked: tuple[int, ...]) -> Answer:
     """The session answer for the picked option numbers (validated by the session)."""
+    from wegwijzer.core.flow import CheckStep, InfoStep, MultiStep
+
     if isinstance(step, MultiStep):
         return picked
     if isinstance(step, InfoStep):
@@ -90,7 +116,7 @@ def answer_from(step: Step, picked: tuple[int, ...]) -> Answer:
     return picked[0]
 
 
-def source_note(source: Source) -> Content:
+def source_note(source: SourceNoted) -> Content:
     """Where the content comes from and how old it is; shown where a flow starts."""
     title = clean(source.title)
     title = title[:1].lower() + title[1:]
@@ -102,7 +128,7 @@ def source_note(source: Source) -> Content:
     )
 
 
-def source_line(source: Source) -> Content:
+def source_line(source: SourceNoted) -> Content:
     """The short form of ``source_note`` for the first step (one line at 80 columns)."""
     date = source.received_label
     return Content(f"Bron: antwoorden van {date} op Kamervragen. Latere wijzigingen ontbreken.")

@@ -1,12 +1,15 @@
-"""Training in the TUI: the exercises for the home screen, and the steps of a run.
+"""Training in the TUI: the exercises for the home screen, and exporting a run.
 
 The home screen lists what ``find_exercises`` finds (a broken exercise file becomes a
 Dutch note, never a crash) and posts ``ExerciseChosen``; the app shows the vignette and
-then a ``TrainingStepScreen``, which answers through the ``TrainingRun`` so every
-decision is scored, and shows the feedback at once when the trainee chose "direct".
-An exercise has no way back (as in plain mode: every choice counts) and writes no
-drafts: the case is invented, and its score lives in the run. The result is exported
-as a record in mode "oefening" with a ``[score]`` table.
+then a ``TrainingStepScreen`` (``tui/screens/training_step.py``), which answers through
+the ``TrainingRun`` so every decision is scored, and shows the feedback at once when the
+trainee chose "direct". An exercise has no way back (as in plain mode: every choice
+counts) and writes no drafts: the case is invented, and its score lives in the run. The
+result is exported as a record in mode "oefening" with a ``[score]`` table.
+
+The exercise and record code (pydantic) is imported by the functions that load or
+export: the home screen imports this module before its first frame.
 """
 
 from __future__ import annotations
@@ -14,32 +17,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING
 
-from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from wegwijzer.core import export
 from wegwijzer.core.catalog import Catalog
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.exercise import (
-    LoadedExercise,
-    exercise_folder,
-    find_exercise,
-    flows_by_id,
-    load_exercise,
-    load_exercises,
-)
 from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.session import Answer
 from wegwijzer.core.text import clean
-from wegwijzer.core.training import TrainingRun
-from wegwijzer.tui.dialogs.confirm import ConfirmDialog
-from wegwijzer.tui.messages import SessionChanged
-from wegwijzer.tui.screens.step import StepScreen
-from wegwijzer.tui.widgets.feedback import FeedbackDialog
 
-NO_WAY_BACK = "In een oefening kunt u niet terug: elke keuze telt."
+if TYPE_CHECKING:
+    from wegwijzer.core.check import LoadedFlow
+    from wegwijzer.core.exercise import LoadedExercise
+    from wegwijzer.core.training import TrainingRun
+
 SHOWN_PROBLEMS = 3
 
 
@@ -64,10 +54,15 @@ class ExerciseList(list[Exercise]):
 
 def exercise_summary(item: LoadedExercise) -> str:
     """``Flow: Zorgen over een minderjarige · 9 keuzes tellen mee · 12 punten``"""
-    decisions = len(item.exercise.decisions)
-    points = item.exercise.max_points
+    return summary_line(
+        item.loaded.flow.title, len(item.exercise.decisions), item.exercise.max_points
+    )
+
+
+def summary_line(flow_title: str, decisions: int, points: int) -> str:
+    """``exercise_summary`` from the figures alone (as the cache of checked flows has them)."""
     return (
-        f"Flow: {item.loaded.flow.title} · "
+        f"Flow: {flow_title} · "
         f"{decisions} {'keuze telt' if decisions == 1 else 'keuzes tellen'} mee · "
         f"{points} {'punt' if points == 1 else 'punten'}"
     )
@@ -82,6 +77,8 @@ def problem_lines(problems: list[str]) -> list[str]:
 
 def find_exercises(catalog: Catalog) -> ExerciseList:
     """The valid exercises over the catalog's flows, with Dutch lines about the rest."""
+    from wegwijzer.core.exercise import exercise_folder, load_exercises
+
     try:
         found, problems = load_exercises(exercise_folder(catalog), catalog)
     except (ProblemsError, OSError) as error:
@@ -96,6 +93,14 @@ def find_exercises(catalog: Catalog) -> ExerciseList:
 
 def resolve_exercise(catalog: Catalog, name: str) -> tuple[LoadedExercise | None, list[str]]:
     """An exercise by id or file name, or a ``.toml`` file elsewhere; else Dutch problems."""
+    from wegwijzer.core.exercise import (
+        exercise_folder,
+        find_exercise,
+        flows_by_id,
+        load_exercise,
+        load_exercises,
+    )
+
     try:
         found, problems = load_exercises(exercise_folder(catalog), catalog)
     except OSError:
@@ -121,6 +126,8 @@ def export_run(run: TrainingRun, path: Path, *, overwrite: bool) -> Path:
 
     No draft of an exercise is ever written, so no autosave can race this write.
     """
+    from wegwijzer.core import export
+
     return export.export(run.session, path, overwrite=overwrite, extra={"score": run.score_table()})
 
 
@@ -135,43 +142,3 @@ class ExerciseChosen(Message):
         super().__init__()
         self.item = item
         self.feedback = feedback
-
-
-class TrainingStepScreen(StepScreen):
-    """A step of an exercise: answers go through the run; there is no way back."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Oefening stoppen"),
-        Binding("backspace", "back", "Oefening stoppen", show=False),
-    ]
-
-    def __init__(self, run: TrainingRun) -> None:
-        super().__init__(run.session)
-        self.run = run
-
-    def submit(self, value: Answer) -> None:
-        feedback = self.run.answer(value)
-        if feedback is not None:
-            dialog = FeedbackDialog(feedback, self.run.session.loaded.source)
-            self.app.push_screen(dialog, self._feedback_read)
-
-    def _feedback_read(self, _: None) -> None:
-        self.post_message(SessionChanged())  # after the last one, the app shows the debrief
-
-    async def action_back(self) -> None:
-        if not self.session.answers:
-            self.dismiss()  # nothing chosen yet: leaving costs nothing
-            return
-        dialog = ConfirmDialog(
-            "Oefening stoppen?",
-            f"{NO_WAY_BACK} Wilt u de oefening stoppen? Dan is er geen score.",
-            yes="Stoppen",
-            no="Verder oefenen",
-        )
-        self.app.push_screen(dialog, self._stop_or_go_on)
-
-    def _stop_or_go_on(self, stop: bool | None) -> None:
-        if stop:
-            self.dismiss()
-        else:
-            self.notify(NO_WAY_BACK, markup=False)

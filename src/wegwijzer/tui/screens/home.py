@@ -1,7 +1,16 @@
-"""The start: flows to walk, exercises, drafts to resume, and opening a record file."""
+"""The start: flows to walk, exercises, drafts to resume, and opening a record file.
+
+When the clean check of the flows folder is in the cache (``core.flow_cache``), the
+first frame lists the flows and exercises from it, before pydantic is even imported;
+right after that frame a worker thread loads and checks the folder for real. Choosing
+an entry before it is done waits for it, so only a checked flow is ever opened; if the
+check finds something else than the cache listed, the list is corrected.
+"""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,9 +21,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
+from textual.worker import Worker, WorkerState
 
-from wegwijzer.core.catalog import Catalog
-from wegwijzer.core.check import LoadedFlow
+from wegwijzer.core.catalog import Catalog, ListedCatalog, flow_entry, remember, source_entry
+from wegwijzer.core.flow_cache import Checked, FlowEntry, SourceEntry
 from wegwijzer.tui import training
 from wegwijzer.tui.dialogs.confirm import ConfirmDialog
 from wegwijzer.tui.dialogs.open_record import OpenRecordDialog
@@ -22,7 +32,7 @@ from wegwijzer.tui.messages import FlowChosen, RecordChosen
 from wegwijzer.tui.records_bridge import DraftInfo, DraftListing, DraftSaver, list_drafts
 from wegwijzer.tui.render import TRAINING_LABEL, plain, source_note
 from wegwijzer.tui.styles import STYLES
-from wegwijzer.tui.training import Exercise, ExerciseChosen
+from wegwijzer.tui.training import ExerciseChosen
 from wegwijzer.tui.widgets.cursor_list import CursorList, separated
 from wegwijzer.tui.widgets.too_small import TooSmall
 
@@ -32,27 +42,58 @@ WELCOME = (
 )
 
 
+CHECK_GROUP = "flows-controleren"
+LIST_CHANGED = "De flowbestanden zijn intussen gewijzigd; de lijst is bijgewerkt. Kies opnieuw."
+
+
 class EntryList(CursorList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Openen")]
 
 
-def flow_prompt(loaded: LoadedFlow) -> Content:
-    flow = loaded.flow
+def flow_prompt(flow: FlowEntry) -> Content:
     return Content.assemble(
         plain(flow.title, "bold", multiline=False),
         "\n",
         plain(flow.audience, multiline=False),
-        (f"\n{len(flow.steps)} stappen", "dim"),
+        (f"\n{flow.steps} stappen", "dim"),
     )
 
 
-def exercise_prompt(exercise: Exercise) -> Content:
+def exercise_prompt(title: str, summary: str) -> Content:
     return Content.assemble(
         (f"{TRAINING_LABEL} ", "bold"),
-        plain(exercise.title, "bold", multiline=False),
+        plain(title, "bold", multiline=False),
         "\n",
-        plain(exercise.summary, multiline=False),
+        plain(summary, multiline=False),
     )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the lists show: flows, exercises (title, summary) and the source notes."""
+
+    flows: tuple[FlowEntry, ...]
+    exercises: tuple[tuple[str, str], ...]
+    sources: tuple[SourceEntry, ...]
+
+    @classmethod
+    def cached(cls, checked: Checked) -> Listing:
+        return cls(
+            checked.flows,
+            tuple(
+                (e.title, training.summary_line(e.flow_title, e.decisions, e.points))
+                for e in checked.exercises
+            ),
+            checked.sources,
+        )
+
+    @classmethod
+    def loaded(cls, catalog: Catalog, exercises: training.ExerciseList) -> Listing:
+        return cls(
+            tuple(flow_entry(loaded) for loaded in catalog.flows),
+            tuple((e.title, e.summary) for e in exercises),
+            tuple(source_entry(source) for source in catalog.sources.values()),
+        )
 
 
 def draft_prompt(draft: DraftInfo) -> Content:
@@ -87,37 +128,103 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.catalog = catalog
         self.saver = saver
-        self.exercises = training.find_exercises(catalog)
-        self.exercise_problems: list[str] = getattr(self.exercises, "problems", [])
+        self.exercises = training.ExerciseList()
+        self.exercise_problems: list[str] = []
+        self.checked = False  # the catalog is loaded and the exercises are found
+        self._found: training.ExerciseList | None = None
+        self._finding = threading.Lock()
+        self.settled = threading.Event()  # set once the worker has checked and cached
+        if isinstance(catalog, ListedCatalog) and catalog.pending:
+            self.listing = Listing.cached(catalog.listed)  # checked after the first frame
+        else:
+            self._take(self._find_exercises())
         self.drafts = self._read_drafts()
+
+    def _find_exercises(self) -> training.ExerciseList:
+        """Load the catalog and find its exercises, once, on the thread that comes first."""
+        with self._finding:
+            if self._found is None:
+                self._found = training.find_exercises(self.catalog)
+            return self._found
+
+    def _take(self, exercises: training.ExerciseList) -> None:
+        self.exercises = exercises
+        self.exercise_problems = getattr(exercises, "problems", [])
+        self.listing = Listing.loaded(self.catalog, exercises)
+        self.checked = True
+
+    def on_mount(self) -> None:
+        # After the first frame, off the UI thread: check what the cache listed, and cache
+        # a clean check for the next start. Twice "after refresh": the first runs when
+        # Textual's start-up batch ends, before it has written a frame (the one drawn in
+        # the batch is dropped); the second after the first frame that is written.
+        self.call_after_refresh(self.call_after_refresh, self._check_in_background)
+
+    def _check_in_background(self) -> None:
+        self.run_worker(self._check_and_remember, thread=True, group=CHECK_GROUP)
+
+    def _check_and_remember(self) -> None:
+        """In the worker: load and check (unless done), then cache a clean result."""
+        try:
+            found = self._find_exercises()
+            items = [e.item for e in found if e.item is not None]
+            if len(items) == len(found):  # only what ``find_exercises`` found
+                remember(self.catalog, items, getattr(found, "problems", []))
+        finally:
+            self.settled.set()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == CHECK_GROUP and event.state == WorkerState.SUCCESS:
+            self.ensure_checked()
+
+    def ensure_checked(self) -> bool:
+        """Check the flows listed from the cache now, if that has not happened yet.
+
+        False when the check found something else than was listed: then the list is
+        corrected, and a choice made from the old list must not be acted on.
+        """
+        if self.checked:
+            return True
+        listed = self.listing
+        self._take(self._find_exercises())  # waits for the worker if it is busy
+        if self.listing == listed and not (self.catalog.problems or self.exercise_problems):
+            return True
+        self.call_next(self._relist)
+        return False
+
+    async def _relist(self) -> None:
+        await self.recompose()
+        found = self.query(EntryList)
+        if found:
+            found.first().focus()  # as on arrival (``AUTO_FOCUS``): the first list
 
     def _read_drafts(self) -> DraftListing:
         # A handful of small files; read on the UI thread to keep the list in step.
         return list_drafts() if self.saver.enabled else DraftListing()
 
     def compose(self) -> ComposeResult:
-        catalog = self.catalog
+        listing = self.listing
+        problems = self.catalog.problems if self.checked else []
         yield Header()
         yield TooSmall()
         with VerticalScroll(id="start", can_focus=False):
             yield Static(Content(WELCOME), id="welkom")
             yield Static(Content("Flows"), classes="kop")
-            if catalog.flows:
-                yield EntryList(separated(flow_prompt(f) for f in catalog.flows), id="flows")
+            if listing.flows:
+                yield EntryList(separated(flow_prompt(f) for f in listing.flows), id="flows")
             else:
-                yield Static(plain(f"Geen flows gevonden in {catalog.folder}."), classes="leeg")
-            if catalog.problems:
-                lines = [
-                    f"{len(catalog.problems)} fout(en) in de flowbestanden; deze flows ontbreken."
-                ]
-                lines += [str(problem) for problem in catalog.problems[:3]]
+                folder = self.catalog.folder
+                yield Static(plain(f"Geen flows gevonden in {folder}."), classes="leeg")
+            if problems:
+                lines = [f"{len(problems)} fout(en) in de flowbestanden; deze flows ontbreken."]
+                lines += [str(problem) for problem in problems[:3]]
                 lines.append("Controleer ze met: wegwijzer check")
                 yield Static(plain("\n".join(lines)), classes="waarschuwing")
-            if self.exercises or self.exercise_problems:
+            if listing.exercises or self.exercise_problems:
                 yield Static(Content("Oefeningen"), classes="kop")
-            if self.exercises:
+            if listing.exercises:
                 yield EntryList(
-                    separated(exercise_prompt(e) for e in self.exercises), id="oefeningen"
+                    separated(exercise_prompt(*e) for e in listing.exercises), id="oefeningen"
                 )
             if self.exercise_problems:
                 yield Static(plain("\n".join(self.exercise_problems)), classes="waarschuwing")
@@ -128,7 +235,7 @@ class HomeScreen(Screen[None]):
                 )
             if self.drafts.skipped:
                 yield Static(plain("\n".join(self.drafts.skipped[:3])), classes="leeg")
-            for source in catalog.sources.values():
+            for source in listing.sources:
                 yield Static(source_note(source), classes="bron-noot")
         yield Footer()
 
@@ -140,10 +247,16 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#flows")
     def open_flow(self, event: OptionList.OptionSelected) -> None:
+        if not self.ensure_checked():
+            self.notify(LIST_CHANGED, markup=False)
+            return
         self.post_message(FlowChosen(self.catalog.flows[event.option_index]))
 
     @on(OptionList.OptionSelected, "#oefeningen")
     def open_exercise(self, event: OptionList.OptionSelected) -> None:
+        if not self.ensure_checked():
+            self.notify(LIST_CHANGED, markup=False)
+            return
         exercise = self.exercises[event.option_index]
         if exercise.item is None:
             self.post_message(FlowChosen(exercise.loaded, mode="oefening"))

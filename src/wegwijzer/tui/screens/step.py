@@ -17,6 +17,7 @@ from wegwijzer.core.privacy import describe, scan
 from wegwijzer.core.session import Answer, AnswerError, Session
 from wegwijzer.tui.messages import SessionChanged
 from wegwijzer.tui.render import (
+    TRAIL_KEEP,
     answer_from,
     choice_labels,
     kept_indices,
@@ -28,6 +29,7 @@ from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.choices import ChoiceList
 from wegwijzer.tui.widgets.citations import CitationPanel
+from wegwijzer.tui.widgets.in_place import set_text
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 HINT_ONE = "Kies met 1–9 of ↑↓ en bevestig met Enter."
@@ -85,24 +87,30 @@ class StepBody(Vertical):
             yield CitationPanel(session.loaded.source, step.cites, id="bronnen")
 
     async def show(self) -> None:
-        """Show ``session.current`` in the widgets already there, in one frame."""
+        """Show ``session.current`` in the widgets already there, in one frame: only what
+        changed is redrawn, and the screen is laid out again only when a height changes
+        (``set_text``, ``ChoiceList.reset``, ``CitationPanel.show``)."""
         session = self.session
         step = session.current
         with self.app.batch_update():
-            self.query_one("#voortgang", Static).update(progress(session))
-            self.query_one("#bron-noot", Static).display = session.position == 1
-            self.query_one("#prompt", Static).update(plain(step.prompt, "bold"))
+            # At once, before the text changes (see ``CitationPanel.show``).
+            self.query_one("#vraag", VerticalScroll).scroll_home(animate=False, immediate=True)
+            set_text(self.query_one("#voortgang", Static), progress(session))
+            note = self.query_one("#bron-noot", Static)
+            if note.display != (session.position == 1):
+                note.display = session.position == 1
+            set_text(self.query_one("#prompt", Static), plain(step.prompt, "bold"))
             text = self.query_one("#uitleg", Static)
-            text.update(plain(step.text) if step.text else Content())
-            text.display = bool(step.text)
-            self.query_one("#vraag", VerticalScroll).scroll_home(animate=False)
+            set_text(text, plain(step.text) if step.text else Content())
+            if text.display != bool(step.text):
+                text.display = bool(step.text)
             self.query_one(ChoiceList).reset(
                 choice_labels(step),
                 multiple=isinstance(step, MultiStep),
                 kept=kept_indices(step, session.kept(session.current_id)),
             )
-            self.query_one("#hint", Static).update(hint(step))
-            self.query_one("#notitie", Static).update(note_line(session))
+            set_text(self.query_one("#hint", Static), hint(step))
+            set_text(self.query_one("#notitie", Static), note_line(session))
             await self.query_one(CitationPanel).show(step.cites)
 
 
@@ -134,9 +142,13 @@ class StepScreen(Screen[None]):
 
     @property
     def state(self) -> tuple[object, ...]:
-        """What this screen shows; a change means it must be drawn again."""
+        """What this screen shows; a change means it must be drawn again. The step number
+        and the end of the path (the trail shows no more), not the whole path: a step
+        change costs the same at step 1,000 as at step 1."""
         session = self.session
-        return (tuple(session.path), session.notes.get(session.current_id, ""))
+        path = session.path
+        shown = tuple(path[-TRAIL_KEEP:])
+        return (len(path), shown, session.notes.get(session.current_id, ""))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -159,7 +171,9 @@ class StepScreen(Screen[None]):
             return
         self._shown = self.state
         await self.query_one(StepBody).show()
-        self.query_one(ChoiceList).focus()
+        choices = self.query_one(ChoiceList)
+        if self.focused is not choices:  # focus() repaints the list even when it has it
+            choices.focus()
 
     async def on_screen_resume(self) -> None:
         await self.show_step()

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from wegwijzer.core.text import clean
 from wegwijzer.tui.widgets.cursor_list import CursorList
+from wegwijzer.tui.widgets.in_place import same_content, same_height, text_width
 
 TICKED = "[x] "
 UNTICKED = "[ ] "
@@ -70,7 +71,9 @@ class ChoiceList(CursorList):
         """Show the options of another step in this same list (no remount, focus kept).
 
         ``generation`` goes up, so a ``Confirmed`` posted for the options shown before
-        (a key typed ahead) can be told apart from one for these.
+        (a key typed ahead) can be told apart from one for these. When the options keep
+        their number and line counts, only the changed ones are redrawn and the screen
+        is not laid out again.
         """
         self.generation += 1
         self.labels = [clean(label) for label in labels]
@@ -80,9 +83,32 @@ class ChoiceList(CursorList):
         start = (min(self.kept) if self.kept else 0) if self.labels else None
         self._prompts = [Content(label) for label in self.labels]
         self._cursor = start
-        self.clear_options()
-        self.add_options(Option(self._decorated(index)) for index in range(len(self.labels)))
+        prompts = [self._decorated(index) for index in range(len(self.labels))]
+        if self._fits(prompts):
+            for index, prompt in enumerate(prompts):
+                if not same_content(self.options[index].prompt, prompt):
+                    self.replace_option_prompt_at_index(index, prompt)
+            if self.highlighted != start or self.scroll_y:
+                self.highlighted = None  # as ``clear_options``: back to the top, then to start
+                self.scroll_y = 0
+            else:
+                self.scroll_to_highlight()
+        else:
+            self.clear_options()
+            self.add_options(Option(prompt) for prompt in prompts)
         self.highlighted = start
+
+    def _fits(self, prompts: Sequence[Content]) -> bool:
+        """``prompts`` take as many lines, option by option, as the options shown now."""
+        options = self.options
+        if len(prompts) != len(options) or not self.display:
+            return False
+        padding = self.get_component_styles("option-list--option").padding
+        width = text_width(self) - padding.width
+        return all(
+            isinstance(option.prompt, Content) and same_height(self, option.prompt, prompt, width)
+            for option, prompt in zip(options, prompts, strict=True)
+        )
 
     def prompt_for(self, index: int) -> Content:
         parts: list[str | tuple[str, str]] = [(f"{index + 1}. ", "bold")]

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from wegwijzer.core.source import Source, parse_citation
 from wegwijzer.tui.render import plain
+from wegwijzer.tui.widgets.in_place import set_text
 
 
 def heading(answer: int) -> str:
@@ -34,20 +35,34 @@ class CitationPanel(VerticalScroll):
         self.border_title = "Waar deze stap op rust"
 
     async def show(self, cites: Sequence[str]) -> None:
-        """Quote the answers ``cites`` names, in the widgets already there when their
-        number fits (no remount: a step change stays one quick frame)."""
+        """Quote the answers ``cites`` names in the lines already there: a changed line is
+        redrawn, lines left over are hidden, and lines are only mounted when there are
+        more than ever before (a step change stays one quick frame)."""
+        # Each step starts at the top, as a new panel did. Now, not after the next layout:
+        # a scroll bar hidden by then would keep its old thumb position, and show it when
+        # a later step needs the bar again.
+        self.scroll_home(animate=False, immediate=True)
         wanted = list(dict.fromkeys(cites))
         if wanted != self.cites:
             self.cites = wanted
             parts = list(self.parts())
-            shown = list(self.query_children(Static))
-            if len(shown) == len(parts):
-                for widget, (content, classes) in zip(shown, parts, strict=True):
-                    widget.set_classes(classes)
-                    widget.update(content)
-            else:
-                await self.recompose()
-        self.scroll_home(animate=False)  # each step starts at the top, as a new panel did
+            lines = list(self.query_children(Static))
+            for line, (content, classes) in zip(lines, parts, strict=False):
+                if line.classes != frozenset(classes.split()):
+                    line.set_classes(classes)  # other margins: lay out
+                    line.update(content)
+                else:
+                    set_text(line, content)
+                if not line.display:
+                    line.display = True
+            for line in lines[len(parts) :]:
+                if line.display:
+                    line.display = False
+            extra = parts[len(lines) :]
+            if extra:
+                await self.mount_all(
+                    Static(text, classes=classes or None) for text, classes in extra
+                )
 
     def parts(self) -> Iterator[tuple[Content, str]]:
         """Each line to show: its text and its classes."""

@@ -47,7 +47,8 @@ class CursorList(OptionList):
         # The list's own state, not the event's: after ``clear_options`` an event about
         # the options shown before may still be on its way.
         previous, self._cursor = self._cursor, self.highlighted
-        self.redraw(previous, self._cursor)
+        if previous != self._cursor:  # else the mark is already drawn (``reset``)
+            self.redraw(previous, self._cursor)
 
 
 def separated(prompts: Iterable[Content]) -> list[Content | None]:
