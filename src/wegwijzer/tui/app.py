@@ -57,6 +57,8 @@ from wegwijzer.tui.training import (
 from wegwijzer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
+    from textual._path import CSSPathType
+
     from wegwijzer.core.check import LoadedFlow
     from wegwijzer.core.exercise import LoadedExercise
     from wegwijzer.core.session import Session
@@ -83,7 +85,9 @@ def session_state(session: Session) -> State:
 
 class WegwijzerApp(DutchApp):
     TITLE = "Wegwijzer"
-    CSS_PATH = STYLES / "app.tcss"
+    # home.tcss here, not on HomeScreen: Textual loads a screen's CSS_PATH when it is
+    # pushed, and the home screen is the default screen (``get_default_screen``).
+    CSS_PATH: ClassVar[CSSPathType] = [STYLES / "app.tcss", STYLES / "home.tcss"]
     COMMANDS = App.COMMANDS | {WegwijzerCommands}
     # Classes on every screen: "-smal"/"-laag" show only "venster te klein" (app.tcss).
     HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
@@ -122,8 +126,13 @@ class WegwijzerApp(DutchApp):
 
     # --- start and stop ---------------------------------------------------------
 
+    def get_default_screen(self) -> HomeScreen:
+        # The home screen is the bottom of the stack, never popped. As Textual's default
+        # screen it is composed in the app's first frame; pushed from ``on_mount`` it came
+        # one frame later, after a dropped one (docs/performance.md, figure 1).
+        return HomeScreen(self.catalog, self.saver)
+
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.catalog, self.saver))
         # What start-up built (catalog, styles, widgets) lives as long as the app: keep
         # it out of every later full collection (docs/performance.md, figure 4).
         self.call_after_refresh(gc.freeze)
@@ -183,7 +192,7 @@ class WegwijzerApp(DutchApp):
     # --- the walk ---------------------------------------------------------------
 
     def _to_home(self) -> None:
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
     def begin(self, session: Session) -> None:

@@ -31,7 +31,6 @@ from wegwijzer.tui.dialogs.open_record import OpenRecordDialog
 from wegwijzer.tui.messages import FlowChosen, RecordChosen
 from wegwijzer.tui.records_bridge import DraftInfo, DraftListing, DraftSaver, list_drafts
 from wegwijzer.tui.render import TRAINING_LABEL, plain, source_note
-from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.training import ExerciseChosen
 from wegwijzer.tui.widgets.cursor_list import CursorList, separated
 from wegwijzer.tui.widgets.too_small import TooSmall
@@ -116,7 +115,6 @@ def draft_prompt(draft: DraftInfo) -> Content:
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = STYLES / "home.tcss"
     AUTO_FOCUS = "#flows"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_record", "Dossier openen"),
