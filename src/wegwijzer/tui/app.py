@@ -25,9 +25,6 @@ from wegwijzer.core.clock import utc_now
 from wegwijzer.core.text import clean
 from wegwijzer.tui.base_app import DutchApp
 from wegwijzer.tui.commands import PaletteCommand, WegwijzerCommands
-from wegwijzer.tui.dialogs.confirm import ConfirmDialog
-from wegwijzer.tui.dialogs.export import ExportDialog
-from wegwijzer.tui.dialogs.open_record import OpenRecordDialog
 from wegwijzer.tui.messages import (
     BackFromOutcome,
     FlowChosen,
@@ -170,6 +167,8 @@ class WegwijzerApp(DutchApp):
         return session_state(session) != self._exported
 
     async def action_quit(self) -> None:
+        from wegwijzer.tui.dialogs.confirm import ConfirmDialog
+
         if isinstance(self.screen, ConfirmDialog):
             return
         if self.unexported:
@@ -185,8 +184,7 @@ class WegwijzerApp(DutchApp):
             else "Het gaat verloren."
         )
         message = f"Er is werk dat nog niet is geëxporteerd. {kept}"
-        dialog = ConfirmDialog("Afsluiten?", message, yes="Afsluiten", no="Verder werken")
-        if await self.push_screen_wait(dialog):
+        if await self._ask("Afsluiten?", message, yes="Afsluiten", no="Verder werken"):
             self.exit()
 
     # --- the walk ---------------------------------------------------------------
@@ -215,14 +213,12 @@ class WegwijzerApp(DutchApp):
             return False
         if not self.unexported or (self.saver.enabled and self.training is None):
             return True  # nothing to lose, or it is in a draft
-        dialog = ConfirmDialog(
+        return await self._ask(
             "Werk niet geëxporteerd",
             "Het huidige werk is nog niet geëxporteerd en gaat verloren. Doorgaan?",
             yes="Doorgaan",
             no="Terug",
         )
-        answer: bool = await self.push_screen_wait(dialog)
-        return answer
 
     @work(group="vragen")
     async def on_flow_chosen(self, message: FlowChosen) -> None:
@@ -323,6 +319,8 @@ class WegwijzerApp(DutchApp):
         home = Path.home()
         shown = f"~/{default.relative_to(home)}" if default.is_relative_to(home) else str(default)
         warned = privacy_warnings(session)
+        from wegwijzer.tui.dialogs.export import ExportDialog
+
         choice = await self.push_screen_wait(ExportDialog(shown, session.case_ref, warned))
         if choice is None:
             return
@@ -357,6 +355,8 @@ class WegwijzerApp(DutchApp):
         return self.saver.export(session, path, overwrite=overwrite)
 
     async def _ask(self, title: str, message: Content | str, yes: str, no: str) -> bool:
+        from wegwijzer.tui.dialogs.confirm import ConfirmDialog
+
         answer: bool = await self.push_screen_wait(ConfirmDialog(title, message, yes=yes, no=no))
         return answer
 
@@ -425,6 +425,8 @@ class WegwijzerApp(DutchApp):
             self.push_screen(SourceScreen(next(iter(self.catalog.sources.values()))))
 
     def action_open_record(self) -> None:
+        from wegwijzer.tui.dialogs.open_record import OpenRecordDialog
+
         self.push_screen(OpenRecordDialog(), self._record_path_chosen)
 
     def _record_path_chosen(self, path: Path | None) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -26,8 +25,6 @@ from textual.worker import Worker, WorkerState
 from wegwijzer.core.catalog import Catalog, ListedCatalog, flow_entry, remember, source_entry
 from wegwijzer.core.flow_cache import Checked, FlowEntry, SourceEntry
 from wegwijzer.tui import training
-from wegwijzer.tui.dialogs.confirm import ConfirmDialog
-from wegwijzer.tui.dialogs.open_record import OpenRecordDialog
 from wegwijzer.tui.messages import FlowChosen, RecordChosen
 from wegwijzer.tui.records_bridge import DraftInfo, DraftListing, DraftSaver, list_drafts
 from wegwijzer.tui.render import TRAINING_LABEL, plain, source_note
@@ -117,7 +114,7 @@ def draft_prompt(draft: DraftInfo) -> Content:
 class HomeScreen(Screen[None]):
     AUTO_FOCUS = "#flows"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open_record", "Dossier openen"),
+        Binding("o", "app.open_record", "Dossier openen"),
         Binding("x", "delete_draft", "Verwijderen"),
         Binding("q", "app.quit", "Stoppen"),
     ]
@@ -265,13 +262,6 @@ class HomeScreen(Screen[None]):
     def open_draft(self, event: OptionList.OptionSelected) -> None:
         self.post_message(RecordChosen(self.drafts.drafts[event.option_index].path))
 
-    def action_open_record(self) -> None:
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.post_message(RecordChosen(path))
-
-        self.app.push_screen(OpenRecordDialog(), chosen)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "delete_draft":
             focused = self.focused
@@ -298,6 +288,8 @@ class HomeScreen(Screen[None]):
                 self.saver.delete(draft.session_id)
                 await self.on_screen_resume()
                 self.notify("Concept verwijderd.", markup=False)
+
+        from wegwijzer.tui.dialogs.confirm import ConfirmDialog  # not needed for the first frame
 
         self.app.push_screen(
             ConfirmDialog("Concept verwijderen?", question, yes="Verwijderen", no="Bewaren"),
