@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def _indented(text: str, prefix: str) -> list[str]:
     return [prefix + lines[0]] + ["    " + line for line in lines[1:]]
 
 
-def review_lines(record: Record, reasons: list[str]) -> list[str]:
+def review_lines(record: Record, reasons: list[str], dropped: Sequence[str] = ()) -> list[str]:
     """The record as text to read: steps, answers, notes, actions. Every string is cleaned."""
     version = clean(record.flow_version)
     lines = [
@@ -72,6 +73,16 @@ def review_lines(record: Record, reasons: list[str]) -> list[str]:
             cites = ", ".join(action.citations)
             group = GROUP_LABELS[action.group]
             lines.append(f"  {number}. [{group}] {clean(action.text)} (antwoord {cites})")
+    if record.kept:
+        lines += ["", "Bewaard buiten het pad (na een stap terug; geen deel van de uitkomst):"]
+        for item in record.kept:
+            answer = _answer_text(item.answer) or "(geen antwoord)"
+            lines.append(f"  Stap '{item.id}': {answer}")
+            if item.note:
+                lines += _indented(item.note, "    Notitie: ")
+    if dropped:
+        lines += ["", "Niet teruggezet bij verder gaan:"]
+        lines += [f"  - {reason}" for reason in dropped]
     return lines
 
 
@@ -87,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         print_problems(error.problems)
         return 1
     if args.plain:
-        print("\n".join(review_lines(opened.record, opened.reasons)))
+        print("\n".join(review_lines(opened.record, opened.reasons, opened.dropped)))
         return 0
     from wegwijzer.tui.app import make_app
 

@@ -103,6 +103,10 @@ def _resume(args: argparse.Namespace) -> Session | None:
             print(f"  - {reason}", file=sys.stderr)
         print(f"Bekijken kan wel: wegwijzer open {path} --plain", file=sys.stderr)
         return None
+    if opened.dropped:
+        print("Let op: niet alles buiten het pad kon worden teruggezet:", file=sys.stderr)
+        for reason in opened.dropped:
+            print(f"  - {reason}", file=sys.stderr)
     return opened.session
 
 

@@ -11,7 +11,7 @@ from wegwijzer.core.catalog import load_catalog
 from wegwijzer.core.check import LoadedFlow
 from wegwijzer.core.problems import ProblemsError
 from wegwijzer.core.record import read_record
-from wegwijzer.core.resume import find_flow, record_reasons
+from wegwijzer.core.resume import find_flow, kept_reasons, record_reasons
 
 
 def add_parser(commands: Any) -> None:
@@ -37,6 +37,8 @@ def verify_file(path: Path, loaded: LoadedFlow | None = None) -> list[str]:
         if loaded is None:
             return [f"flow '{record.flow}' staat niet in de catalogus ({catalog.folder})"]
     reasons = record_reasons(record, loaded)
+    if record.flow == loaded.flow.id:  # a draft's answers off the path must fit the flow too
+        reasons += kept_reasons(record, loaded.flow)
     if not record.complete:
         reasons.append("het record is niet afgerond (een concept zonder uitkomst)")
     return reasons

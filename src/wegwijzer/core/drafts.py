@@ -1,6 +1,7 @@
 """Drafts: an unfinished session saved after every answer, so nothing is lost.
 
-A draft is a record (the same format, unfinished allowed) in
+A draft is a record (the same format, unfinished allowed, plus the answers and
+notes off the current path in ``kept``) in
 ``<user data folder>/concepten``, named by session id. The folder is 0700 and
 every file 0600, written atomically. ``$WEGWIJZER_DATA`` replaces the user data
 folder (for tests and for organisations that want drafts elsewhere).
@@ -70,7 +71,7 @@ def save_draft(session: Session) -> Path:
     from wegwijzer.core.record import record_bytes
 
     path = draft_path(session.id)  # refuses an id that is not a plain hex id
-    data = record_bytes(session)
+    data = record_bytes(session, with_kept=True)  # answers off the path too: nothing is lost
     drafts_dir(create=True)
     return write_atomic(path, data, overwrite=True)
 

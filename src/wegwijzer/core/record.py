@@ -56,6 +56,24 @@ class StepRecord(_Model):
     citations: Annotated[list[Citation], Field(max_length=40)]
 
 
+class KeptRecord(_Model):
+    """Drafts only: an answer or note kept off the current path (after going back).
+
+    The same answer fields as a step; no prompt or citations, since it is not part of
+    what was decided. Resuming restores it so walking on finds it waiting.
+    """
+
+    id: Slug
+    kind: Literal["choice", "multi", "check", "info", "outcome"]
+    answer: Label | Annotated[list[Label], Field(min_length=1, max_length=30)] | None = None
+    number: Annotated[int, Field(ge=1, le=30)] | None = None
+    numbers: (
+        Annotated[list[Annotated[int, Field(ge=1, le=30)]], Field(min_length=1, max_length=30)]
+        | None
+    ) = None
+    note: Annotated[str, Field(max_length=NOTE_LIMIT)] = ""
+
+
 class ActionRecord(_Model):
     text: Annotated[str, Field(min_length=1, max_length=4000)]
     group: Group
@@ -78,6 +96,7 @@ class Record(_Model):
     score: Annotated[dict[str, Scalar | list[Scalar]], Field(max_length=100)] | None = None
     steps: Annotated[list[StepRecord], Field(min_length=1, max_length=2000)]
     actions: Annotated[list[ActionRecord], Field(max_length=500)] = []
+    kept: Annotated[list[KeptRecord], Field(max_length=2000)] = []
 
     @property
     def complete(self) -> bool:
@@ -100,11 +119,15 @@ def answer_fields(step: Step, value: Answer) -> dict[str, Any]:
     return {}
 
 
-def build_record(session: Session, *, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def build_record(
+    session: Session, *, extra: Mapping[str, Any] | None = None, with_kept: bool = False
+) -> dict[str, Any]:
     """The record of ``session`` as plain data, ready for ``render_record``.
 
     ``extra`` may add the tables in ``EXTRA_KEYS`` (training mode adds ``score``).
     Every step on the path is listed; all but the last carry their answer.
+    ``with_kept`` (drafts only, never an export) adds ``kept``: the answers and
+    notes off the path, so a resumed draft has them back.
     """
     flow = session.flow
     if session.mode not in MODES:
@@ -151,7 +174,27 @@ def build_record(session: Session, *, extra: Mapping[str, Any] | None = None) ->
         }
         for item in session.recommended()
     ]
+    if with_kept:
+        kept = kept_items(session)
+        if kept:
+            data["kept"] = kept
     return data
+
+
+def kept_items(session: Session) -> list[dict[str, Any]]:
+    """The ``kept`` tables of a draft: every answer and note the path does not hold."""
+    items = []
+    on_path = set(session.path)
+    for step_id in session.off_path():
+        step = session.flow.steps[step_id]
+        item: dict[str, Any] = {"id": step_id, "kind": step.kind}
+        if step_id in session.answers:
+            item.update(answer_fields(step, session.answers[step_id]))
+        note = session.notes.get(step_id, "")
+        if note and step_id not in on_path:
+            item["note"] = note
+        items.append(item)
+    return items
 
 
 def _check_aware(data: Mapping[str, Any]) -> None:
@@ -168,19 +211,21 @@ def render_record(data: Mapping[str, Any]) -> bytes:
     tomli-w would inline short arrays of tables.
     """
     _check_aware(data)
-    tables = ("score", "steps", "actions")
+    tables = ("score", "steps", "actions", "kept")
     head = {k: v for k, v in data.items() if k not in tables}
     parts = [tomli_w.dumps(head, multiline_strings=True)]
     if data.get("score"):
         parts.append("\n[score]\n" + tomli_w.dumps(data["score"]))
-    for key in ("steps", "actions"):
+    for key in ("steps", "actions", "kept"):
         for item in data.get(key, ()):
             parts.append(f"\n[[{key}]]\n" + tomli_w.dumps(item, multiline_strings=True))
     return "".join(parts).encode("utf-8")
 
 
-def record_bytes(session: Session, *, extra: Mapping[str, Any] | None = None) -> bytes:
-    return render_record(build_record(session, extra=extra))
+def record_bytes(
+    session: Session, *, extra: Mapping[str, Any] | None = None, with_kept: bool = False
+) -> bytes:
+    return render_record(build_record(session, extra=extra, with_kept=with_kept))
 
 
 def record_data(record: Record) -> dict[str, Any]:
@@ -188,9 +233,11 @@ def record_data(record: Record) -> dict[str, Any]:
     data = record.model_dump(exclude_none=True, exclude_defaults=False)
     if not data.get("case_ref"):
         data.pop("case_ref", None)
-    for step in data["steps"]:
+    for step in (*data["steps"], *data["kept"]):
         if not step.get("note"):
             step.pop("note", None)
+    if not data["kept"]:
+        del data["kept"]
     return data
 
 
@@ -214,11 +261,16 @@ _MESSAGES = {
     "datetime_type": "moet een tijdstip zijn (bijv. 2024-05-01T09:30:00+02:00)",
     "timezone_aware": "tijdstip zonder tijdzone; voeg er een toe (bijv. +02:00 of Z)",
 }
-_FIELDS = set(Record.model_fields) | set(StepRecord.model_fields) | set(ActionRecord.model_fields)
+_FIELDS = (
+    set(Record.model_fields)
+    | set(StepRecord.model_fields)
+    | set(ActionRecord.model_fields)
+    | set(KeptRecord.model_fields)
+)
 
 
-def _step_id(raw: Mapping[str, Any], index: int) -> str:
-    steps = raw.get("steps")
+def _step_id(raw: Mapping[str, Any], index: int, table: str = "steps") -> str:
+    steps = raw.get(table)
     if isinstance(steps, list) and index < len(steps) and isinstance(steps[index], dict):
         step_id = steps[index].get("id")
         if isinstance(step_id, str) and re.fullmatch(r"[a-z0-9-]{1,64}", step_id):
@@ -239,12 +291,61 @@ def _translate(error: Mapping[str, Any], raw: Mapping[str, Any], name: str) -> P
     # Union members show up as loc parts like "str" or "list[str]": leave them out.
     parts = [p for p in loc if isinstance(p, int) or p in _FIELDS]
     step = ""
-    if len(parts) >= 2 and parts[0] == "steps" and isinstance(parts[1], int):
-        step = _step_id(raw, parts[1])
+    if len(parts) >= 2 and parts[0] in ("steps", "kept") and isinstance(parts[1], int):
+        step = _step_id(raw, parts[1], str(parts[0]))
     field = ""
     for part in parts:
         field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
     return Problem(name, step, field, message)
+
+
+def _answer_shape(item: StepRecord | KeptRecord) -> list[tuple[str, str]]:
+    """Whether an answer has the fields its kind needs: (field, message) for each fault."""
+    faults = []
+    if item.kind == "choice" and (not isinstance(item.answer, str) or item.number is None):
+        faults.append(("answer", "een keuze heeft één antwoord en een nummer ('number')"))
+    elif item.kind == "multi" and (
+        not isinstance(item.answer, list)
+        or item.numbers is None
+        or len(item.numbers) != len(item.answer)
+    ):
+        faults.append(
+            ("answer", "een meerkeuze heeft een lijst antwoorden en evenveel nummers ('numbers')")
+        )
+    elif item.kind in ("check", "info") and not isinstance(item.answer, str):
+        faults.append(("answer", "moet tekst zijn"))
+    if item.kind != "choice" and item.number is not None:
+        faults.append(("number", "alleen een keuze ('choice') heeft een nummer"))
+    if item.kind != "multi" and item.numbers is not None:
+        faults.append(("numbers", "alleen een meerkeuze ('multi') heeft nummers"))
+    return faults
+
+
+def _kept_problems(record: Record, name: str) -> list[Problem]:
+    """The same shape rules for ``kept``; whether an entry fits the flow is for resuming."""
+    problems: list[Problem] = []
+
+    def fail(index: int, field: str, message: str) -> None:
+        problems.append(Problem(name, record.kept[index].id, f"kept[{index}].{field}", message))
+
+    seen: set[str] = set()
+    for index, item in enumerate(record.kept):
+        if item.id in seen:
+            fail(index, "id", "deze stap staat al eerder in 'kept'")
+        seen.add(item.id)
+        if item.answer is None:
+            if not item.note:
+                fail(index, "answer", "een bewaard antwoord heeft een antwoord of een notitie")
+            if item.number is not None or item.numbers is not None:
+                fail(index, "number", "nummer zonder antwoord")
+            continue
+        faults = _answer_shape(item)
+        if item.kind == "outcome":
+            fail(index, "answer", "een uitkomst heeft geen antwoord")
+            faults = [fault for fault in faults if fault[0] != "answer"]
+        for field, message in faults:
+            fail(index, field, message)
+    return problems
 
 
 def _shape_problems(record: Record, name: str) -> list[Problem]:
@@ -264,26 +365,13 @@ def _shape_problems(record: Record, name: str) -> list[Problem]:
             if step.number is not None or step.numbers is not None:
                 fail(index, "number", "nummer zonder antwoord")
             continue
+        faults = _answer_shape(step)
         if step.kind == "outcome" or index == last:
             fail(index, "answer", "de laatste stap heeft geen antwoord")
-        elif step.kind == "choice" and (not isinstance(step.answer, str) or step.number is None):
-            fail(index, "answer", "een keuze heeft één antwoord en een nummer ('number')")
-        elif step.kind == "multi" and (
-            not isinstance(step.answer, list)
-            or step.numbers is None
-            or len(step.numbers) != len(step.answer)
-        ):
-            fail(
-                index,
-                "answer",
-                "een meerkeuze heeft een lijst antwoorden en evenveel nummers ('numbers')",
-            )
-        elif step.kind in ("check", "info") and not isinstance(step.answer, str):
-            fail(index, "answer", "moet tekst zijn")
-        if step.kind != "choice" and step.number is not None:
-            fail(index, "number", "alleen een keuze ('choice') heeft een nummer")
-        if step.kind != "multi" and step.numbers is not None:
-            fail(index, "numbers", "alleen een meerkeuze ('multi') heeft nummers")
+            faults = [fault for fault in faults if fault[0] != "answer"]
+        for field, message in faults:
+            fail(index, field, message)
+    problems += _kept_problems(record, name)
     ends_at_outcome = record.steps[last].kind == "outcome"
     if record.finished is None and ends_at_outcome:
         problems.append(

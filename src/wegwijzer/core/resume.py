@@ -4,6 +4,10 @@ A record is only resumed when it matches the current flow exactly (same id,
 version and content hash) and every answer replays to the same path and the
 same actions. Otherwise it opens for review only, with the reasons in Dutch.
 Reasons name steps and fields, never what the user wrote.
+
+A draft's ``kept`` entries (answers and notes off the path) are restored after the
+path is replayed. They never change the path: an entry that does not fit the flow
+is dropped, with a Dutch reason in ``Opened.dropped``, and the rest resumes.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ from pathlib import Path
 from wegwijzer.core.catalog import Catalog, load_catalog
 from wegwijzer.core.check import LoadedFlow
 from wegwijzer.core.flow import CheckStep, ChoiceStep, Flow, InfoStep, MultiStep, Step
-from wegwijzer.core.record import Record, StepRecord, build_record, read_record
-from wegwijzer.core.session import INFO_READ, Answer, Session, next_step
+from wegwijzer.core.record import KeptRecord, Record, StepRecord, build_record, read_record
+from wegwijzer.core.session import INFO_READ, Answer, AnswerError, Session, next_step
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class Opened:
     review_only: bool
     reasons: list[str] = field(default_factory=list)
     loaded: LoadedFlow | None = None
+    dropped: list[str] = field(default_factory=list)  # kept entries left out, and why
 
 
 def find_flow(catalog: Catalog, flow_id: str) -> LoadedFlow | None:
@@ -59,7 +64,7 @@ def flow_reasons(record: Record, loaded: LoadedFlow) -> list[str]:
     return reasons
 
 
-def stored_answer(item: StepRecord, step: Step) -> tuple[Answer, str]:
+def stored_answer(item: StepRecord | KeptRecord, step: Step) -> tuple[Answer, str]:
     """The session answer a step record holds, or ("", reason) when it does not fit ``step``."""
     if isinstance(step, ChoiceStep):
         index = (item.number or 0) - 1
@@ -148,6 +153,78 @@ def replay(record: Record, loaded: LoadedFlow) -> Session:
     return session
 
 
+@dataclass(frozen=True)
+class KeptVerdict:
+    """What of one ``kept`` entry goes back into the session, and why the rest does not."""
+
+    item: KeptRecord
+    answer: Answer
+    restore_answer: bool
+    restore_note: bool
+    reason: str  # Dutch, "" when everything in the entry is restored
+
+
+def kept_verdicts(record: Record, flow: Flow) -> list[KeptVerdict]:
+    """Judge every ``kept`` entry against the flow and the record's path.
+
+    An entry is left out whole when its step is not in the flow, is of another kind,
+    or is already answered on the path. Otherwise its answer is left out when it is
+    not one the step offers, and its note when the step is on the path (the path's
+    own note is the one that counts). Reasons name the step, never the text.
+    """
+    answered = {item.id for item in record.steps if item.answer is not None}
+    on_path = {item.id for item in record.steps}
+    verdicts = []
+    for number, item in enumerate(record.kept, start=1):
+        where = f"bewaard antwoord {number} ('{item.id}')"
+        step = flow.steps.get(item.id)
+        if step is None:
+            reason = f"{where} bestaat niet in de flow en is weggelaten"
+        elif item.kind != step.kind:
+            reason = f"{where}: soort '{item.kind}' wijkt af van de flow; weggelaten"
+        elif item.id in answered:
+            reason = f"{where} staat al beantwoord op het pad en is weggelaten"
+        else:
+            value, why = stored_answer(item, step) if item.answer is not None else (None, "")
+            restore_answer = item.answer is not None and not why
+            restore_note = bool(item.note) and item.id not in on_path
+            problems = []
+            if why:
+                problems.append(f"{why}; het antwoord is weggelaten")
+            if item.note and not restore_note:
+                problems.append("de notitie staat al bij de stap op het pad; weggelaten")
+            reason = f"{where}: " + "; ".join(problems) if problems else ""
+            verdicts.append(KeptVerdict(item, value, restore_answer, restore_note, reason))
+            continue
+        verdicts.append(KeptVerdict(item, None, False, False, reason))
+    return verdicts
+
+
+def kept_reasons(record: Record, flow: Flow) -> list[str]:
+    """One Dutch line for every ``kept`` entry (or part of one) that cannot be restored."""
+    return [verdict.reason for verdict in kept_verdicts(record, flow) if verdict.reason]
+
+
+def restore_kept(record: Record, session: Session) -> list[str]:
+    """Put the fitting ``kept`` answers and notes back into ``session``; the reasons for the rest.
+
+    Call after ``replay``: the path is already there and never changes here.
+    """
+    dropped = []
+    for verdict in kept_verdicts(record, session.flow):
+        step_id = verdict.item.id
+        if verdict.restore_note:
+            session.set_note(step_id, verdict.item.note)
+        if verdict.restore_answer:
+            try:
+                session.restore_answer(step_id, verdict.answer)
+            except AnswerError:  # stored_answer already checked; a draft must never crash
+                dropped.append(f"bewaard antwoord ('{step_id}') past niet bij de stap; weggelaten")
+        if verdict.reason:
+            dropped.append(verdict.reason)
+    return dropped
+
+
 def action_reasons(record: Record, session: Session) -> list[str]:
     """Whether the record lists exactly the actions the flow recommends for this path."""
     expected = build_record(session)["actions"]
@@ -181,7 +258,9 @@ def open_loaded(record: Record, loaded: LoadedFlow | None) -> Opened:
     reasons = record_reasons(record, loaded)
     if reasons:
         return Opened(record, None, True, reasons, loaded)
-    return Opened(record, replay(record, loaded), False, [], loaded)
+    session = replay(record, loaded)
+    dropped = restore_kept(record, session)
+    return Opened(record, session, False, [], loaded, dropped)
 
 
 def open_record(

@@ -194,6 +194,33 @@ class Session:
                 return
             seen.add(target)
 
+    def restore_answer(self, step_id: str, value: Answer) -> None:
+        """Keep ``value`` as the answer of ``step_id`` without walking: for resuming a draft.
+
+        The path does not change; ``fast_forward`` and preselection find the answer later.
+        Raises ``AnswerError`` when the step is unknown or the answer does not fit it.
+        """
+        step = self.flow.steps.get(step_id)
+        if step is None:
+            raise AnswerError("deze stap bestaat niet in de flow")
+        self.answers[step_id] = validate_answer(step, value)
+
+    def off_path(self) -> list[str]:
+        """Step ids whose answer or note a record of the current path does not hold.
+
+        A record holds the answers of the path except its last (open) step, and the
+        notes of every step on the path. In flow order, so the same session always
+        lists them the same way.
+        """
+        answered_on_path = set(self.path[:-1])
+        on_path = set(self.path)
+        return [
+            step_id
+            for step_id in self.flow.steps
+            if (step_id in self.answers and step_id not in answered_on_path)
+            or (step_id in self.notes and step_id not in on_path)
+        ]
+
     def set_note(self, step_id: str, text: str) -> None:
         note = clean(text, multiline=True, limit=NOTE_LIMIT).strip()
         if note:

@@ -244,6 +244,18 @@ class WegwijzerApp(DutchApp):
         if opened.session is not None:
             self.begin(opened.session)
             self.notify("Dossier geopend; u gaat verder waar u was.", markup=False)
+            if opened.dropped:  # answers kept off the path that no longer fit the flow
+                lines = "\n".join(f"- {reason}" for reason in opened.dropped[:3])
+                more = len(opened.dropped) - 3
+                if more > 0:
+                    lines += f"\n(en nog {more})"
+                self.notify(
+                    lines,
+                    title="Niet alle bewaarde antwoorden teruggezet",
+                    severity="warning",
+                    markup=False,
+                    timeout=12,
+                )
         else:
             from wegwijzer.tui.screens.review import ReviewScreen
 
@@ -273,6 +285,7 @@ class WegwijzerApp(DutchApp):
             return  # a repeated key that arrived after the summary closed
         self.session.reopen(message.step_id)
         self.pop_screen()
+        self.call_after_refresh(self.autosave)  # the answers after it move to [[kept]]
         for screen in self.screen_stack:
             if isinstance(screen, StepScreen):
                 screen.reopening = True
@@ -284,6 +297,7 @@ class WegwijzerApp(DutchApp):
             return
         if self.session.back():
             self.pop_screen()
+            self.call_after_refresh(self.autosave)
 
     def autosave(self) -> None:
         if self.session is None or not self.saver.enabled or self.training is not None:

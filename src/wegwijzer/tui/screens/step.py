@@ -212,6 +212,7 @@ class StepScreen(Screen[None]):
         if self.session.back():
             self.reopening = False
             await self.show_step()
+            self.post_message(SessionChanged())  # the draft follows: its path is shorter now
         else:
             self.dismiss()
 
