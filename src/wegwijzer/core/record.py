@@ -33,6 +33,12 @@ SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 Slug = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Citation = Annotated[str, Field(pattern=r"^[1-9][0-9]{0,2}(?:\.[1-9][0-9]{0,2})?$")]
 Label = Annotated[str, Field(min_length=1, max_length=300)]
+# The answer fields of a step, shared by [[steps]] and [[kept]].
+StepKind = Literal["choice", "multi", "check", "info", "outcome"]
+AnswerText = Label | Annotated[list[Label], Field(min_length=1, max_length=30)]
+OptionNumber = Annotated[int, Field(ge=1, le=30)]
+OptionNumbers = Annotated[list[OptionNumber], Field(min_length=1, max_length=30)]
+NoteText = Annotated[str, Field(max_length=NOTE_LIMIT)]
 Scalar = bool | int | float | str
 
 
@@ -44,15 +50,12 @@ class StepRecord(_Model):
     """One step on the path. The last one has no answer when it is the outcome or still open."""
 
     id: Slug
-    kind: Literal["choice", "multi", "check", "info", "outcome"]
+    kind: StepKind
     prompt: Annotated[str, Field(min_length=1, max_length=4000)]
-    answer: Label | Annotated[list[Label], Field(min_length=1, max_length=30)] | None = None
-    number: Annotated[int, Field(ge=1, le=30)] | None = None
-    numbers: (
-        Annotated[list[Annotated[int, Field(ge=1, le=30)]], Field(min_length=1, max_length=30)]
-        | None
-    ) = None
-    note: Annotated[str, Field(max_length=NOTE_LIMIT)] = ""
+    answer: AnswerText | None = None
+    number: OptionNumber | None = None
+    numbers: OptionNumbers | None = None
+    note: NoteText = ""
     citations: Annotated[list[Citation], Field(max_length=40)]
 
 
@@ -64,14 +67,11 @@ class KeptRecord(_Model):
     """
 
     id: Slug
-    kind: Literal["choice", "multi", "check", "info", "outcome"]
-    answer: Label | Annotated[list[Label], Field(min_length=1, max_length=30)] | None = None
-    number: Annotated[int, Field(ge=1, le=30)] | None = None
-    numbers: (
-        Annotated[list[Annotated[int, Field(ge=1, le=30)]], Field(min_length=1, max_length=30)]
-        | None
-    ) = None
-    note: Annotated[str, Field(max_length=NOTE_LIMIT)] = ""
+    kind: StepKind
+    answer: AnswerText | None = None
+    number: OptionNumber | None = None
+    numbers: OptionNumbers | None = None
+    note: NoteText = ""
 
 
 class ActionRecord(_Model):

@@ -25,6 +25,8 @@ TRAIL_KEEP = 6
 CONTINUE = "Verder"
 MODE_TRAINING = "oefening"
 TRAINING_LABEL = "OEFENING"
+# Before the heading of every screen of an exercise (and of a record made in one).
+TRAINING_BADGE: tuple[tuple[str, str], str] = ((f" {TRAINING_LABEL} ", "bold reverse"), "  ")
 
 
 def plain(text: str, style: str = "", *, multiline: bool = True) -> Content:
@@ -70,7 +72,7 @@ def progress(session: Session) -> Content:
     """``Stap 3 · begin › signalen › politie`` with a plain OEFENING marker in training."""
     parts: list[str | tuple[str, str]] = []
     if session.mode == MODE_TRAINING:
-        parts += [(f" {TRAINING_LABEL} ", "bold reverse"), "  "]
+        parts += TRAINING_BADGE
     parts += [(f"Stap {session.position}", "bold"), " · ", trail(session)]
     return Content.assemble(*parts)
 

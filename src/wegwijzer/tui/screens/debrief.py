@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Static
 from wegwijzer.core.scoring import Feedback
 from wegwijzer.core.training import Debrief, TrainingRun
 from wegwijzer.train_plain import MODE_LABELS, number, score_text
-from wegwijzer.tui.render import TRAINING_LABEL, cites_text, plain
+from wegwijzer.tui.render import TRAINING_BADGE, cites_text, plain
 from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.screens.summary import action_lines
 from wegwijzer.tui.styles import STYLES
@@ -69,8 +69,7 @@ class DebriefScreen(Screen[None]):
         yield TooSmall()
         yield Static(
             Content.assemble(
-                (f" {TRAINING_LABEL} ", "bold reverse"),
-                "  ",
+                *TRAINING_BADGE,
                 ("Nabespreking: ", "bold"),
                 plain(debrief.title, "bold", multiline=False),
             ),

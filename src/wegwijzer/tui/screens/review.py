@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from wegwijzer.core.flow import GROUP_LABELS, GROUPS
 from wegwijzer.core.record import Record, StepRecord
-from wegwijzer.tui.render import TRAINING_LABEL, cites_text, plain
+from wegwijzer.tui.render import TRAINING_BADGE, cites_text, plain
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.too_small import TooSmall
 
@@ -59,7 +59,7 @@ class ReviewScreen(Screen[None]):
         yield TooSmall()
         head: list[str | tuple[str, str]] = []
         if record.mode == "oefening":
-            head += [(f" {TRAINING_LABEL} ", "bold reverse"), "  "]
+            head += TRAINING_BADGE
         head += [("Dossier inzien", "bold"), " · alleen lezen"]
         yield Static(Content.assemble(*head), id="kop")
         with VerticalScroll(id="inzien"):

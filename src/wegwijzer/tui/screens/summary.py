@@ -17,7 +17,7 @@ from wegwijzer.core.session import Recommended, Session, Taken
 from wegwijzer.tui.dialogs.export import warnings_text
 from wegwijzer.tui.messages import BackFromOutcome, ReopenStep
 from wegwijzer.tui.records_bridge import privacy_warnings
-from wegwijzer.tui.render import MODE_TRAINING, TRAINING_LABEL, cites_text, plain
+from wegwijzer.tui.render import MODE_TRAINING, TRAINING_BADGE, cites_text, plain
 from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList, separated
@@ -86,7 +86,7 @@ class SummaryScreen(Screen[None]):
         yield TooSmall()
         head: list[str | tuple[str, str]] = []
         if session.mode == MODE_TRAINING:
-            head += [(f" {TRAINING_LABEL} ", "bold reverse"), "  "]
+            head += TRAINING_BADGE
         head += [("Overzicht", "bold"), f" · {len(self.step_ids)} stappen beantwoord"]
         yield Static(Content.assemble(*head), id="kop")
         with Container(id="delen"):

@@ -17,7 +17,7 @@ from wegwijzer.core.exercise import LoadedExercise
 from wegwijzer.core.exercise_model import FICTIONAL_HEADER
 from wegwijzer.core.training import FEEDBACK_MODES
 from wegwijzer.train_plain import MODE_LABELS
-from wegwijzer.tui.render import TRAINING_LABEL, plain, source_note
+from wegwijzer.tui.render import TRAINING_BADGE, plain, source_note
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList
 from wegwijzer.tui.widgets.too_small import TooSmall
@@ -76,8 +76,7 @@ class VignetteScreen(Screen[str | None]):
         yield TooSmall()
         yield Static(
             Content.assemble(
-                (f" {TRAINING_LABEL} ", "bold reverse"),
-                "  ",
+                *TRAINING_BADGE,
                 plain(exercise.title, "bold", multiline=False),
             ),
             id="kop",
