@@ -6,13 +6,18 @@ import asyncio
 import inspect
 import shutil
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from tuikit import FLOWS, TEST_FLOW, fixed_clock
 
 from wegwijzer.tui.app import WegwijzerApp, make_app
+
+if TYPE_CHECKING:
+    from test_tui_tmux import Terminal
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -54,3 +59,15 @@ def new_app(tui_flows: Path) -> Callable[..., WegwijzerApp]:
         return make_app(flow_id, record, tui_flows, clock=fixed_clock)
 
     return build
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    """A private tmux server (its own socket) with one window; killed afterwards."""
+    from test_tui_tmux import Terminal
+
+    term = Terminal(f"wegwijzer-test-{uuid.uuid4().hex[:12]}")
+    try:
+        yield term
+    finally:
+        term.tmux("kill-server")

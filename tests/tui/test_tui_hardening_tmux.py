@@ -11,25 +11,14 @@ import shutil
 import signal
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_tui_tmux import TIMEOUT, Terminal
+from test_tui_tmux import TIMEOUT, Terminal, app_env
 
 from wegwijzer.core.record import read_record
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is niet geïnstalleerd")
-
-
-@pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    term = Terminal(f"wegwijzer-hard-{uuid.uuid4().hex[:12]}")
-    try:
-        yield term
-    finally:
-        term.tmux("kill-server")
 
 
 # Writes its pid, then runs the real command line (as the ``wegwijzer`` script does).
@@ -41,13 +30,7 @@ LAUNCH = (
 
 def start(terminal: Terminal, tmp_path: Path, flows: Path) -> Path:
     pid_file = tmp_path / "pid"
-    env = {
-        "TERM": "xterm-256color",
-        "HOME": str(tmp_path / "home"),
-        "WEGWIJZER_DATA": str(tmp_path / "data"),
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
-    }
+    env = app_env(tmp_path)
     command = " ".join(
         shlex.quote(part)
         for part in (sys.executable, "-c", LAUNCH, str(pid_file), "--flows", str(flows))

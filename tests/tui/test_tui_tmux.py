@@ -8,8 +8,6 @@ import shutil
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,25 +61,21 @@ class Terminal:
         raise AssertionError(f"{text!r} did not appear; the screen was:\n{self.screen()}")
 
 
-@pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    term = Terminal(f"wegwijzer-test-{uuid.uuid4().hex[:12]}")
-    try:
-        yield term
-    finally:
-        term.tmux("kill-server")
-
-
-def test_the_command_opens_a_flow_answers_and_goes_back(
-    terminal: Terminal, tui_flows: Path, tmp_path: Path
-) -> None:
-    env = {
+def app_env(tmp_path: Path) -> dict[str, str]:
+    """A clean environment for the app in tmux: its own HOME and data folder below tmp."""
+    return {
         "TERM": "xterm-256color",
         "HOME": str(tmp_path / "home"),
         "WEGWIJZER_DATA": str(tmp_path / "data"),
         "PATH": os.environ.get("PATH", ""),
         "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
     }
+
+
+def test_the_command_opens_a_flow_answers_and_goes_back(
+    terminal: Terminal, tui_flows: Path, tmp_path: Path
+) -> None:
+    env = app_env(tmp_path)
     command = f"{shlex.quote(sys.executable)} -m wegwijzer --flows {shlex.quote(str(tui_flows))}"
     terminal.start(command, env)
     terminal.wait_for("Testflow")
