@@ -58,8 +58,8 @@ def peak_memory(flow: Path, side: str) -> float:
 
 
 def measure(runs: int) -> list[Figure]:
-    from wegwijzer.core.catalog import load_sources
-    from wegwijzer.core.check import load_flow_bytes
+    from wegwijzer.core.flows.catalog import load_sources
+    from wegwijzer.core.flows.check import load_flow_bytes
 
     sources, problems = load_sources(ROOT / "flows")
     if problems:
@@ -103,8 +103,8 @@ def measure(runs: int) -> list[Figure]:
 
 def _memory_probe(flow: Path, side: str) -> None:
     """In a child process: read one flow file and print how far the peak RSS rose."""
-    from wegwijzer.core.catalog import load_sources
-    from wegwijzer.core.check import load_flow_bytes
+    from wegwijzer.core.flows.catalog import load_sources
+    from wegwijzer.core.flows.check import load_flow_bytes
 
     sources, _ = load_sources(ROOT / "flows")
     data = flow.read_bytes()

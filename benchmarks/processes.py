@@ -1,7 +1,7 @@
 """Figures 1 and 2, whole processes: start-up to the home screen, and ``wegwijzer check``.
 
 Each run is a fresh interpreter; baseline and subject runs alternate. Both figures are
-measured with a warm cache of checked flows (``core.flow_cache``), as a user meets
+measured with a warm cache of checked flows (``core.flows.cache``), as a user meets
 them from the second start on; the notes give the cold figure too (the cache emptied
 before every run, outside the timing). The cache lives in a temporary folder, found
 the way a user's is (``platformdirs``, here through ``$XDG_CACHE_HOME``, Linux only),
@@ -23,7 +23,11 @@ STARTUP_TARGET = 1.15
 CHECK_TARGET = 1.5
 ONE_MODEL = "from pydantic import BaseModel\nclass M(BaseModel):\n    a: int"
 HEAVY = ("textual", "rich", "platformdirs", "hypothesis", "pygments", "markdown_it")
-OWN = ("wegwijzer.core.record", "wegwijzer.core.drafts", "wegwijzer.core.privacy")
+OWN = (
+    "wegwijzer.core.records.record",
+    "wegwijzer.core.records.drafts",
+    "wegwijzer.core.records.privacy",
+)
 
 
 class Cold:

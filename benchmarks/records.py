@@ -1,7 +1,7 @@
 """Figure 5: export and verify the record of a walked 1,000-step flow.
 
 Export is what the app does on "Exporteren": build the record from the session,
-render it and write it atomically (``core.export.export``). Verify is what
+render it and write it atomically (``core.records.export.export``). Verify is what
 ``wegwijzer verify`` does: read it back (size cap, parse, strict validation) and
 check it against the flow (path, answers, replay, actions). Baselines: ``tomli_w``
 writing the same record data, and ``tomllib`` reading the same file.
@@ -45,13 +45,14 @@ def data_folder() -> Iterator[Path]:
 
 
 def measure(runs: int) -> list[Figure]:
-    from wegwijzer.core.catalog import load_sources
-    from wegwijzer.core.check import load_flow_bytes
-    from wegwijzer.core.export import export
-    from wegwijzer.core.flow import InfoStep
-    from wegwijzer.core.record import build_record, read_record
-    from wegwijzer.core.resume import record_reasons
-    from wegwijzer.core.session import Session
+    from wegwijzer.core.flows.catalog import load_sources
+    from wegwijzer.core.flows.check import load_flow_bytes
+    from wegwijzer.core.flows.flow import InfoStep
+    from wegwijzer.core.records.export import export
+    from wegwijzer.core.records.reader import read_record
+    from wegwijzer.core.records.record import build_record
+    from wegwijzer.core.records.resume import record_reasons
+    from wegwijzer.core.walk.session import Session
 
     sources, _ = load_sources(ROOT / "flows")
     path = Path("groot.toml")

@@ -50,13 +50,13 @@ def wegwijzer_app() -> tuple[Any, Any]:
 def main(which: str) -> int:
     signal.alarm(TIMEOUT)  # never hang the benchmark run
     if which == "floor":
-        from wegwijzer.core.catalog import load_catalog
+        from wegwijzer.core.flows.catalog import load_catalog
 
         if not load_catalog().flows:
             os.write(2, b"no flows\n")
             return 2
     elif which == "listed":
-        from wegwijzer.core.catalog import open_catalog
+        from wegwijzer.core.flows.catalog import open_catalog
 
         if not open_catalog().pending:
             os.write(2, b"the cache of checked flows is cold\n")

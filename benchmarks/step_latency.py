@@ -111,7 +111,7 @@ async def _settle(pilot: Any) -> None:
 
 
 async def wegwijzer_latencies(steps: int, *, drafts: bool = True) -> tuple[list[float], list[str]]:
-    from wegwijzer.core.flow import ChoiceStep, InfoStep
+    from wegwijzer.core.flows.flow import ChoiceStep, InfoStep
     from wegwijzer.tui.app import make_app
 
     with tempfile.TemporaryDirectory() as root, data_folder():

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.core.catalog import load_sources
-from wegwijzer.core.check import LoadedFlow, load_flow
-from wegwijzer.core.source import Source
+from wegwijzer.core.flows.catalog import load_sources
+from wegwijzer.core.flows.check import LoadedFlow, load_flow
+from wegwijzer.core.flows.source import Source
 
 from helpers import DATA, FLOWS
 

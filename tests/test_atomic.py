@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.core import atomic
-from wegwijzer.core.atomic import RecordExistsError, WriteError, stale_temps, write_atomic
+from wegwijzer.core.base import atomic
+from wegwijzer.core.base.atomic import RecordExistsError, WriteError, stale_temps, write_atomic
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -196,7 +196,7 @@ _WRITER = textwrap.dedent(
     """
     import sys, tomli_w
     from pathlib import Path
-    from wegwijzer.core.atomic import write_atomic
+    from wegwijzer.core.base.atomic import write_atomic
 
     target = Path(sys.argv[1])
     blob = "x" * 3_000_000

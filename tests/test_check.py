@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.core.check import load_flow
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.source import Source
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.flows.check import load_flow
+from wegwijzer.core.flows.source import Source
 
 from helpers import DATA, run_cli
 

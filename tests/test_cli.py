@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from wegwijzer.commands.schema import flow_schema
-from wegwijzer.core.source import Source
+from wegwijzer.core.flows.source import Source
 
 from helpers import ROOT, run_cli
 
@@ -70,8 +70,8 @@ def test_help_and_errors_are_dutch() -> None:
     "module",
     [
         "wegwijzer.core",
-        "wegwijzer.core.session",
-        "wegwijzer.core.check",
+        "wegwijzer.core.walk.session",
+        "wegwijzer.core.flows.check",
         "wegwijzer.plain",
         "wegwijzer.cli",
     ],

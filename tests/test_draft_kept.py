@@ -15,20 +15,14 @@ from hypothesis import strategies as st
 from test_record import _VALUES, _strip_none, walked
 from wegwijzer.commands.open import review_lines
 from wegwijzer.commands.verify import verify_file
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.drafts import save_draft
-from wegwijzer.core.export import export
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.record import (
-    build_record,
-    parse_record,
-    read_record,
-    record_bytes,
-    record_data,
-    render_record,
-)
-from wegwijzer.core.resume import open_loaded, open_record
-from wegwijzer.core.session import Session
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records.drafts import save_draft
+from wegwijzer.core.records.export import export
+from wegwijzer.core.records.reader import parse_record, read_record
+from wegwijzer.core.records.record import build_record, record_bytes, record_data, render_record
+from wegwijzer.core.records.resume import open_loaded, open_record
+from wegwijzer.core.walk.session import Session
 
 from helpers import DATA, run_cli
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from test_record import T0, clock_from, walked
-from wegwijzer.core import drafts
-from wegwijzer.core.atomic import RecordExistsError, WriteError
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.drafts import (
+from wegwijzer.core.base.atomic import RecordExistsError, WriteError
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records import drafts
+from wegwijzer.core.records.drafts import (
     delete_draft,
     drafts_dir,
     find_draft,
@@ -25,9 +25,9 @@ from wegwijzer.core.drafts import (
     purge,
     save_draft,
 )
-from wegwijzer.core.export import export
-from wegwijzer.core.record import read_record
-from wegwijzer.core.session import Session
+from wegwijzer.core.records.export import export
+from wegwijzer.core.records.reader import read_record
+from wegwijzer.core.walk.session import Session
 
 from helpers import DATA, run_cli
 

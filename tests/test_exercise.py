@@ -9,23 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.core.catalog import load_catalog
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.exercise import (
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.base.text import normalise_space
+from wegwijzer.core.flows.catalog import load_catalog
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.flows.flow import MultiStep
+from wegwijzer.core.flows.source import Source, parse_citation
+from wegwijzer.core.records.reader import parse_record
+from wegwijzer.core.training.exercise import (
     FOLDER,
     LoadedExercise,
     exercise_folder,
     load_exercise,
     load_exercises,
 )
-from wegwijzer.core.exercise_model import Decision, option_names
-from wegwijzer.core.flow import MultiStep
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.record import parse_record
-from wegwijzer.core.scoring import grade
-from wegwijzer.core.source import Source, parse_citation
-from wegwijzer.core.text import normalise_space
-from wegwijzer.core.training import TrainingRun
+from wegwijzer.core.training.model import Decision, option_names
+from wegwijzer.core.training.run import TrainingRun
+from wegwijzer.core.training.scoring import grade
 
 from helpers import DATA, FLOWS
 
@@ -333,8 +333,8 @@ def test_an_unknown_feedback_mode_is_refused(exercise: LoadedExercise) -> None:
 
 def test_the_training_core_never_imports_textual() -> None:
     code = (
-        "import sys, wegwijzer.core.exercise, wegwijzer.core.training, "
-        "wegwijzer.core.training_summary, wegwijzer.train_plain, wegwijzer.commands.train; "
+        "import sys, wegwijzer.core.training.exercise, wegwijzer.core.training.run, "
+        "wegwijzer.core.training.summary, wegwijzer.train_plain, wegwijzer.commands.train; "
         "assert 'textual' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -15,9 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.core import flow_cache
-from wegwijzer.core.catalog import ListedCatalog, load_catalog, open_catalog, remember, summarize
-from wegwijzer.core.exercise import exercise_folder, load_exercises
+from wegwijzer.core.flows import cache as flow_cache
+from wegwijzer.core.flows.catalog import (
+    ListedCatalog,
+    load_catalog,
+    open_catalog,
+    remember,
+    summarize,
+)
+from wegwijzer.core.training.exercise import exercise_folder, load_exercises
 
 from helpers import DATA, FLOWS, run_cli
 
@@ -99,14 +105,14 @@ def test_a_changed_checker_is_a_miss(folder: Path, monkeypatch: pytest.MonkeyPat
 def test_the_fingerprint_covers_every_core_module(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    core = Path(flow_cache.__file__).parent
+    core = Path(flow_cache.__file__).parents[1]
     copy = tmp_path / "core"
     shutil.copytree(core, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(flow_cache, "__file__", str(copy / "flow_cache.py"))
+    monkeypatch.setattr(flow_cache, "__file__", str(copy / "flows" / "cache.py"))
     flow_cache.checker_fingerprint.cache_clear()
     try:
         same = flow_cache.checker_fingerprint()
-        append(copy / "check.py", "# a changed rule\n")
+        append(copy / "flows" / "check.py", "# a changed rule\n")
         flow_cache.checker_fingerprint.cache_clear()
         changed = flow_cache.checker_fingerprint()
     finally:
@@ -296,7 +302,7 @@ IMPORTED = (
     "import sys\n"
     "from wegwijzer.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "print(sorted(m for m in ('pydantic', 'wegwijzer.core.privacy') if m in sys.modules))\n"
+    "print(sorted(m for m in ('pydantic', 'wegwijzer.core.records.privacy') if m in sys.modules))\n"
     "sys.exit(code)\n"
 )
 
@@ -311,7 +317,10 @@ def imported(*args: str) -> list[str]:
 
 
 def test_a_warm_check_imports_no_pydantic() -> None:
-    assert imported("check") == ["pydantic", "wegwijzer.core.privacy"]  # cold: the full check
+    assert imported("check") == [
+        "pydantic",
+        "wegwijzer.core.records.privacy",
+    ]  # cold: the full check
     assert imported("check") == []
     assert imported("check", "--json") == []
 

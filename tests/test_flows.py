@@ -16,12 +16,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from wegwijzer.core.catalog import Catalog, load_catalog
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.flow import CheckStep, ChoiceStep, Flow, MultiStep, OutcomeStep
-from wegwijzer.core.session import Session
-from wegwijzer.core.source import Source, parse_citation
-from wegwijzer.core.text import normalise_space
+from wegwijzer.core.base.text import normalise_space
+from wegwijzer.core.flows.catalog import Catalog, load_catalog
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, Flow, MultiStep, OutcomeStep
+from wegwijzer.core.flows.source import Source, parse_citation
+from wegwijzer.core.walk.session import Session
 
 from helpers import FLOWS, run_cli
 

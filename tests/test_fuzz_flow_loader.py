@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wegwijzer.core.check import LoadedFlow, load_flow_bytes
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.source import Source
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.flows.check import LoadedFlow, load_flow_bytes
+from wegwijzer.core.flows.source import Source
 
 from helpers import DATA
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from wegwijzer.core.catalog import load_catalog
-from wegwijzer.core.flow import CheckStep, ChoiceStep, Flow, InfoStep, MultiStep
-from wegwijzer.core.graph import EDGE_WIDTH, shorten, to_mermaid
+from wegwijzer.core.flows.catalog import load_catalog
+from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, Flow, InfoStep, MultiStep
+from wegwijzer.core.flows.graph import EDGE_WIDTH, shorten, to_mermaid
 
 from helpers import DATA, FLOWS, run_cli
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from wegwijzer import cli
-from wegwijzer.core.session import Session
+from wegwijzer.core.walk.session import Session
 
 from helpers import DATA, ROOT
 
@@ -71,7 +71,7 @@ def test_with_debug_on_the_developer_gets_the_exception(
 TUI_CRASH = textwrap.dedent(
     """
     import functools, sys
-    from wegwijzer.core.session import Session
+    from wegwijzer.core.walk.session import Session
     from wegwijzer.tui.app import WegwijzerApp
     from wegwijzer import cli
 

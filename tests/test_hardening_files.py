@@ -19,12 +19,13 @@ from pathlib import Path
 import pytest
 
 from test_record import walked
-from wegwijzer.core.catalog import load_catalog
-from wegwijzer.core.check import LoadedFlow, load_flow
-from wegwijzer.core.exercise import EXERCISE_MAX_BYTES, flows_by_id, load_exercise
-from wegwijzer.core.problems import Problem, ProblemsError
-from wegwijzer.core.record import RECORD_MAX_BYTES, build_record, read_record, render_record
-from wegwijzer.core.source import SOURCE_MAX_BYTES, load_source
+from wegwijzer.core.base.problems import Problem, ProblemsError
+from wegwijzer.core.flows.catalog import load_catalog
+from wegwijzer.core.flows.check import LoadedFlow, load_flow
+from wegwijzer.core.flows.source import SOURCE_MAX_BYTES, load_source
+from wegwijzer.core.records.reader import read_record
+from wegwijzer.core.records.record import RECORD_MAX_BYTES, build_record, render_record
+from wegwijzer.core.training.exercise import EXERCISE_MAX_BYTES, flows_by_id, load_exercise
 
 from helpers import DATA, FLOWS, ROOT, run_cli
 

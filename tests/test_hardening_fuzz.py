@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 from test_hardening_files import assert_terminal_safe
 from test_record import walked
 from wegwijzer.commands.open import review_lines
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.record import build_record, parse_record, render_record
-from wegwijzer.core.resume import open_loaded
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records.reader import parse_record
+from wegwijzer.core.records.record import build_record, render_record
+from wegwijzer.core.records.resume import open_loaded
 
 FUZZ = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

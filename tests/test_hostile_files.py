@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.core.check import FLOW_MAX_BYTES, load_flow, load_flow_bytes
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.source import Source
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.flows.check import FLOW_MAX_BYTES, load_flow, load_flow_bytes
+from wegwijzer.core.flows.source import Source
 
 from helpers import DATA, run_cli
 

@@ -6,8 +6,8 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.session import Session
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.walk.session import Session
 from wegwijzer.plain import run_plain
 
 from helpers import DATA, run_cli

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 from test_record import walked
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.drafts import ENV_DATA
-from wegwijzer.core.export import privacy_warnings
-from wegwijzer.core.record import read_record
-from wegwijzer.core.session import Session
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records.drafts import ENV_DATA
+from wegwijzer.core.records.export import privacy_warnings
+from wegwijzer.core.records.reader import read_record
+from wegwijzer.core.walk.session import Session
 
 from helpers import DATA, run_cli
 
@@ -152,8 +152,9 @@ def test_export_options_need_plain(tmp_path: Path) -> None:
 def test_headless_modules_never_import_textual() -> None:
     code = (
         "import wegwijzer.commands.verify, wegwijzer.commands.drafts, wegwijzer.commands.open, "
-        "wegwijzer.commands.run, wegwijzer.core.record, wegwijzer.core.drafts, "
-        "wegwijzer.core.resume, wegwijzer.core.export, wegwijzer.core.atomic, wegwijzer.plain; "
+        "wegwijzer.commands.run, wegwijzer.core.records.record, wegwijzer.core.records.drafts, "
+        "wegwijzer.core.records.resume, wegwijzer.core.records.export, "
+        "wegwijzer.core.base.atomic, wegwijzer.plain; "
         "import sys; assert 'textual' not in sys.modules, 'textual imported'"
     )
     result = subprocess.run(

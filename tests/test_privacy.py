@@ -1,4 +1,4 @@
-"""Tests for the personal-data scanner in wegwijzer.core.privacy."""
+"""Tests for the personal-data scanner in wegwijzer.core.records.privacy."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from wegwijzer.core.privacy import PrivacyWarning, describe, normalise, scan
+from wegwijzer.core.records.privacy import PrivacyWarning, describe, normalise, scan
 
 WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 

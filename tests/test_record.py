@@ -13,18 +13,17 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.record import (
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records.reader import parse_record, read_record
+from wegwijzer.core.records.record import (
     RECORD_MAX_BYTES,
     build_record,
-    parse_record,
-    read_record,
     record_bytes,
     record_data,
     render_record,
 )
-from wegwijzer.core.session import Session
+from wegwijzer.core.walk.session import Session
 
 T0 = dt.datetime(2024, 5, 1, 9, 0, tzinfo=dt.UTC)
 
@@ -347,8 +346,8 @@ def test_any_bytes_are_a_problem_or_a_record(raw: bytes) -> None:
 
 
 def test_the_documented_example_is_a_valid_record(test_flow: LoadedFlow) -> None:
-    from wegwijzer.core.record import ActionRecord, Record, StepRecord
-    from wegwijzer.core.resume import path_reasons
+    from wegwijzer.core.records.record import ActionRecord, Record, StepRecord
+    from wegwijzer.core.records.resume import path_reasons
 
     from helpers import ROOT
 

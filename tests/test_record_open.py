@@ -8,9 +8,9 @@ from pathlib import Path
 import tomli_w
 
 from test_record import walked
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.drafts import ENV_DATA
-from wegwijzer.core.record import build_record, record_bytes, render_record
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records.drafts import ENV_DATA
+from wegwijzer.core.records.record import build_record, record_bytes, render_record
 
 from helpers import DATA, run_cli
 

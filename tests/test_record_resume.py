@@ -13,14 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from test_record import T0, clock_from, walked
-from wegwijzer.core.catalog import load_catalog
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.flow import CheckStep, ChoiceStep, InfoStep, MultiStep
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.record import build_record, parse_record, record_bytes, render_record
-from wegwijzer.core.resume import open_loaded, open_record, record_reasons
-from wegwijzer.core.session import Session
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.flows.catalog import load_catalog
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, InfoStep, MultiStep
+from wegwijzer.core.records.reader import parse_record
+from wegwijzer.core.records.record import build_record, record_bytes, render_record
+from wegwijzer.core.records.resume import open_loaded, open_record, record_reasons
+from wegwijzer.core.walk.session import Session
 
 
 def opened_from(data: dict[str, Any] | bytes, loaded: LoadedFlow) -> Any:

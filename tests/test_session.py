@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.session import AnswerError, Session
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.walk.session import AnswerError, Session
 
 
 def walk_to_policy_check(session: Session) -> None:

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from wegwijzer.core.source import Citation, Source, parse_citation
-from wegwijzer.core.text import normalise_space
+from wegwijzer.core.base.text import normalise_space
+from wegwijzer.core.flows.source import Citation, Source, parse_citation
 
 from helpers import FLOWS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.text import clean
 
 
 def test_escape_sequences_become_visible_and_harmless() -> None:
@@ -43,7 +43,7 @@ def test_the_byte_scan_catches_everything_clean_would_change() -> None:
     """Files are only walked for cleaning when this scan says so: it must miss nothing."""
     import unicodedata
 
-    from wegwijzer.core.text import may_need_cleaning
+    from wegwijzer.core.base.text import may_need_cleaning
 
     for code in [*range(0xD800), *range(0xE000, 0x10000)]:
         text = f"a{chr(code)}b"

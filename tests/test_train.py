@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from wegwijzer.cli import main
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.exercise import LoadedExercise, load_exercise
-from wegwijzer.core.record import read_record
-from wegwijzer.core.training import TrainingRun
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records.reader import read_record
+from wegwijzer.core.training.exercise import LoadedExercise, load_exercise
+from wegwijzer.core.training.run import TrainingRun
 from wegwijzer.train_plain import run_training
 
 from helpers import DATA, run_cli

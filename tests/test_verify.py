@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from wegwijzer.core.drafts import ENV_DATA
+from wegwijzer.core.records.drafts import ENV_DATA
 
 from helpers import DATA, FLOWS, run_cli
 

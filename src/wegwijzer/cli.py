@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\nAfgebroken.", file=sys.stderr)
         return 130
     except SystemExit as stop:
-        # core.drafts.Stopped (SIGTERM, SIGHUP): say so now that the terminal is free.
+        # core.records.drafts.Stopped (SIGTERM, SIGHUP): say so now that the terminal is free.
         message = getattr(stop, "message", None)
         if message is None:
             raise
@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as error:
         # A traceback would print the message, which may hold a note about a minor.
-        from wegwijzer.core.problems import crash_message, debugging
+        from wegwijzer.core.base.problems import crash_message, debugging
 
         if debugging():
             raise

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from wegwijzer.core.flow import GROUP_LABELS, CheckStep, ChoiceStep, InfoStep, MultiStep, Step
-from wegwijzer.core.session import Answer, AnswerError, Session
-from wegwijzer.core.source import Source, cites_label, parse_citation
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.flows.flow import GROUP_LABELS, CheckStep, ChoiceStep, InfoStep, MultiStep, Step
+from wegwijzer.core.flows.source import Source, cites_label, parse_citation
+from wegwijzer.core.walk.session import Answer, AnswerError, Session
 
 EXIT_OK = 0
 EXIT_ABORTED = 1

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from wegwijzer.core.scoring import VERDICT_LABELS, Feedback
-from wegwijzer.core.session import AnswerError
-from wegwijzer.core.source import Source
-from wegwijzer.core.text import clean
-from wegwijzer.core.training import FEEDBACK_MODES, Debrief, TrainingRun
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.flows.source import Source
+from wegwijzer.core.training.run import FEEDBACK_MODES, Debrief, TrainingRun
+from wegwijzer.core.training.scoring import VERDICT_LABELS, Feedback
+from wegwijzer.core.training.wording import MODE_LABELS, number, of_points, score_text
+from wegwijzer.core.walk.session import AnswerError
 from wegwijzer.plain import EXIT_ABORTED, EXIT_OK, citation_lines, outcome_lines, parse_answer
 from wegwijzer.plain import step_lines as flow_step_lines
 
@@ -22,25 +23,6 @@ HELP = (
     "Typ een nummer om te kiezen (bij meer keuzes: nummers met komma's), 'q' om te stoppen. "
     "In een oefening telt elke keuze meteen: terug gaan kan niet."
 )
-MODE_LABELS = {
-    "direct": "Direct na elke keuze",
-    "achteraf": "Achteraf, in de nabespreking",
-}
-
-
-def number(value: float) -> str:
-    """A score the Dutch way: 5, 5,5."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def of_points(points: float, maximum: int) -> str:
-    """'2 van 3 punten', '0 van 1 punt'."""
-    return f"{number(points)} van {maximum} {'punt' if maximum == 1 else 'punten'}"
-
-
-def score_text(points: float, maximum: int, percentage: float) -> str:
-    return f"{of_points(points, maximum)} ({number(percentage)} %)"
 
 
 def intro_lines(run: TrainingRun) -> list[str]:

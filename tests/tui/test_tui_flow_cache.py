@@ -1,6 +1,6 @@
 """The home screen from the cache of checked flows: the same list, and only checked flows open.
 
-A warm start lists the flows from ``core.flow_cache`` and checks them after the first
+A warm start lists the flows from ``core.flows.cache`` and checks them after the first
 frame (a worker thread). Most tests here stop that worker (``no_background_check``) so
 that the choice is made while the flows are still unchecked, whatever the machine's speed.
 """
@@ -18,9 +18,9 @@ import pytest
 from textual.pilot import Pilot
 from tuikit import FLOWS, ROOT, TEST_FLOW, app_of, fixed_clock, keys, screen_name, visible_text
 
-from wegwijzer.core import flow_cache
-from wegwijzer.core.catalog import ListedCatalog, load_catalog, remember
-from wegwijzer.core.exercise import exercise_folder, load_exercises
+from wegwijzer.core.flows import cache as flow_cache
+from wegwijzer.core.flows.catalog import ListedCatalog, load_catalog, remember
+from wegwijzer.core.training.exercise import exercise_folder, load_exercises
 from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.screens.home import LIST_CHANGED, HomeScreen
 from wegwijzer.tui.widgets.cursor_list import CursorList

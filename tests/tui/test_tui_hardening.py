@@ -32,11 +32,13 @@ from textual.widgets._header import HeaderIcon
 from tuikit import HERE, TO_POLITIE, TO_SUMMARY, fixed_clock, keys, screen_name
 
 from test_record import walked
-from wegwijzer.core import atomic, drafts
-from wegwijzer.core.catalog import load_catalog
-from wegwijzer.core.record import build_record, render_record
-from wegwijzer.core.session import NOTE_LIMIT, Session
-from wegwijzer.tui.app import WegwijzerApp, make_app, session_state
+from wegwijzer.core.base import atomic
+from wegwijzer.core.flows.catalog import load_catalog
+from wegwijzer.core.records import drafts
+from wegwijzer.core.records.record import build_record, render_record
+from wegwijzer.core.walk.session import NOTE_LIMIT, Session
+from wegwijzer.tui.app import WegwijzerApp, make_app
+from wegwijzer.tui.app_core import session_state
 from wegwijzer.tui.dialogs.export import ExportDialog
 from wegwijzer.tui.dialogs.note import NoteArea, NoteDialog
 from wegwijzer.tui.screens.review import ReviewScreen

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from test_tui_tmux import TIMEOUT, Terminal, app_env
 
-from wegwijzer.core.record import read_record
+from wegwijzer.core.records.reader import read_record
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is niet geïnstalleerd")
 

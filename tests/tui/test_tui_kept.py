@@ -9,8 +9,8 @@ from pathlib import Path
 import tomli_w
 from tuikit import TO_BELEID, choices, current_id, keys, option_text
 
-from wegwijzer.core.drafts import list_drafts
-from wegwijzer.core.record import read_record
+from wegwijzer.core.records.drafts import list_drafts
+from wegwijzer.core.records.reader import read_record
 from wegwijzer.tui.app import WegwijzerApp
 from wegwijzer.tui.widgets.choices import KEPT
 

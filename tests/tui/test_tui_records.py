@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import Input
 from tuikit import TO_POLITIE, TO_SUMMARY, keys, screen_name, visible_text
 
-from wegwijzer.core.drafts import list_drafts
+from wegwijzer.core.records.drafts import list_drafts
 from wegwijzer.tui.app import WegwijzerApp
 from wegwijzer.tui.dialogs.confirm import ConfirmDialog
 from wegwijzer.tui.dialogs.export import ExportDialog

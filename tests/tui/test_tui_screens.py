@@ -8,7 +8,7 @@ import pytest
 from textual.containers import VerticalScroll
 from tuikit import TO_POLITIE, TO_SUMMARY, app_of, keys, screen_name, visible_text
 
-from wegwijzer.core.catalog import Catalog
+from wegwijzer.core.flows.catalog import Catalog
 from wegwijzer.tui import training
 from wegwijzer.tui.app import WegwijzerApp
 from wegwijzer.tui.screens.source import MARK, SourceScreen

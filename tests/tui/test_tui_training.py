@@ -16,8 +16,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from tuikit import ROOT, app_of, current_id, fixed_clock, keys, screen_name, visible_text
 
-from wegwijzer.core.drafts import list_drafts
-from wegwijzer.core.record import read_record
+from wegwijzer.core.records.drafts import list_drafts
+from wegwijzer.core.records.reader import read_record
 from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.dialogs.confirm import ConfirmDialog
 from wegwijzer.tui.dialogs.export import ExportDialog

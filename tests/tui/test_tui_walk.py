@@ -18,7 +18,7 @@ from tuikit import (
     visible_text,
 )
 
-from wegwijzer.core.session import NOTE_LIMIT
+from wegwijzer.core.walk.session import NOTE_LIMIT
 from wegwijzer.tui.app import WegwijzerApp
 from wegwijzer.tui.dialogs.note import NoteArea, NoteDialog
 from wegwijzer.tui.screens.summary import TakenList
@@ -161,8 +161,8 @@ async def test_a_note_that_looks_like_personal_data_gets_a_warning(new_app: NewA
 
 async def test_a_flow_file_outside_the_flows_folder_opens() -> None:
     """`wegwijzer run path/to/flow.toml` hands the loaded flow to the app."""
-    from wegwijzer.core.catalog import load_sources
-    from wegwijzer.core.check import load_flow
+    from wegwijzer.core.flows.catalog import load_sources
+    from wegwijzer.core.flows.check import load_flow
     from wegwijzer.tui.app import make_app
 
     from helpers import DATA, FLOWS

@@ -1,7 +1,7 @@
 """``wegwijzer check``: validate the shipped flows or the given files.
 
 A clean check is cached by the content of every file it read and the checker's own
-code (``core.flow_cache``). When all of that is unchanged, the output comes from the
+code (``core.flows.cache``). When all of that is unchanged, the output comes from the
 cache and pydantic is never imported; anything else, and every file with a problem,
 is checked in full.
 """
@@ -13,10 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.core import flow_cache
-from wegwijzer.core.catalog import default_flows_dir
-from wegwijzer.core.flow_cache import Checked
-from wegwijzer.core.problems import Problem
+from wegwijzer.core.base.problems import Problem
+from wegwijzer.core.flows import cache as flow_cache
+from wegwijzer.core.flows.cache import Checked
+from wegwijzer.core.flows.catalog import default_flows_dir
 
 
 def add_parser(commands: Any) -> None:
@@ -33,8 +33,8 @@ def add_parser(commands: Any) -> None:
 
 def full_check(files: list[Path] | None, *, cache: bool) -> tuple[Checked, list[Problem]]:
     """Load and check everything; a clean result goes into the cache (with ``cache``)."""
-    from wegwijzer.core.catalog import load_catalog, remember, summarize
-    from wegwijzer.core.exercise import exercise_folder, load_exercises
+    from wegwijzer.core.flows.catalog import load_catalog, remember, summarize
+    from wegwijzer.core.training.exercise import exercise_folder, load_exercises
 
     catalog = load_catalog(files=files)
     # Exercises are checked with the shipped flows only.

@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wegwijzer.core.catalog import Catalog, load_catalog
-from wegwijzer.core.problems import Problem, ProblemsError
+from wegwijzer.core.base.problems import Problem, ProblemsError
+from wegwijzer.core.flows.catalog import Catalog, load_catalog
 
 if TYPE_CHECKING:
-    from wegwijzer.core.check import LoadedFlow
+    from wegwijzer.core.flows.check import LoadedFlow
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -20,7 +20,7 @@ def print_problems(problems: list[Problem]) -> None:
 
 def resolve_flow(name: str) -> tuple[LoadedFlow | None, Catalog]:
     """A flow by id or file name from the catalog, or by path to a file elsewhere."""
-    from wegwijzer.core.check import load_flow
+    from wegwijzer.core.flows.check import load_flow
 
     catalog = load_catalog()
     found = catalog.find(name)

@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from wegwijzer.core.drafts import (
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.records.drafts import (
     DraftInfo,
     delete_draft,
     drafts_dir,
@@ -14,7 +15,6 @@ from wegwijzer.core.drafts import (
     list_drafts,
     purge,
 )
-from wegwijzer.core.text import clean
 
 
 def add_parser(commands: Any) -> None:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from wegwijzer.commands.common import resolve_flow
-from wegwijzer.core.graph import to_mermaid
+from wegwijzer.core.flows.graph import to_mermaid
 
 
 def add_parser(commands: Any) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.commands.common import print_problems, resolve_flow
-from wegwijzer.core.flow import GROUP_LABELS
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.record import Record
-from wegwijzer.core.resume import Opened, open_record
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.flows.flow import GROUP_LABELS
+from wegwijzer.core.records.record import Record
+from wegwijzer.core.records.resume import Opened, open_record
 
 
 def add_parser(commands: Any) -> None:

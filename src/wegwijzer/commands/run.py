@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.commands.common import print_problems, resolve_flow
-from wegwijzer.core.atomic import RecordExistsError, WriteError
-from wegwijzer.core.drafts import find_draft, install_signal_save, save_draft
-from wegwijzer.core.export import export, privacy_warnings
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.resume import open_record
-from wegwijzer.core.session import Session
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.atomic import RecordExistsError, WriteError
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.records.drafts import find_draft, install_signal_save, save_draft
+from wegwijzer.core.records.export import export, privacy_warnings
+from wegwijzer.core.records.resume import open_record
+from wegwijzer.core.walk.session import Session
 from wegwijzer.plain import run_plain
 
 PLAIN_ONLY = ("export", "force", "strict_privacy", "case")

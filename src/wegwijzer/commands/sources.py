@@ -7,8 +7,8 @@ import sys
 from typing import Any
 
 from wegwijzer.commands.common import print_problems
-from wegwijzer.core.catalog import default_flows_dir, load_sources
-from wegwijzer.core.source import Question, Source
+from wegwijzer.core.flows.catalog import default_flows_dir, load_sources
+from wegwijzer.core.flows.source import Question, Source
 
 
 def add_parser(commands: Any) -> None:

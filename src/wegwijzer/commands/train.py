@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.commands.common import print_problems
-from wegwijzer.core.atomic import RecordExistsError, WriteError, write_atomic
-from wegwijzer.core.catalog import load_catalog
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.exercise import (
+from wegwijzer.core.base.atomic import RecordExistsError, WriteError, write_atomic
+from wegwijzer.core.base.problems import Problem, ProblemsError
+from wegwijzer.core.flows.catalog import load_catalog
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.training.exercise import (
     LoadedExercise,
     exercise_folder,
     find_exercise,
@@ -21,10 +22,10 @@ from wegwijzer.core.exercise import (
     load_exercise,
     load_exercises,
 )
-from wegwijzer.core.problems import Problem, ProblemsError
-from wegwijzer.core.training import FEEDBACK_MODES, TrainingRun
-from wegwijzer.core.training_summary import ExerciseTally, summarise
-from wegwijzer.train_plain import number, run_training, score_text
+from wegwijzer.core.training.run import FEEDBACK_MODES, TrainingRun
+from wegwijzer.core.training.summary import ExerciseTally, summarise
+from wegwijzer.core.training.wording import number, score_text
+from wegwijzer.train_plain import run_training
 
 
 def add_parser(commands: Any) -> None:

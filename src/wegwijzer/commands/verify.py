@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.commands.common import resolve_flow
-from wegwijzer.core.catalog import load_catalog
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.record import read_record
-from wegwijzer.core.resume import find_flow, kept_reasons, record_reasons
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.flows.catalog import load_catalog
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records.reader import read_record
+from wegwijzer.core.records.resume import find_flow, kept_reasons, record_reasons
 
 
 def add_parser(commands: Any) -> None:

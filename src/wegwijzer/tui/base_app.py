@@ -24,7 +24,7 @@ from textual.widgets._header import HeaderIcon
 from textual.widgets.option_list import Option
 from textual.worker import WorkerFailed
 
-from wegwijzer.core.problems import crash_message, debugging
+from wegwijzer.core.base.problems import crash_message, debugging
 
 DARK, LIGHT = "textual-dark", "textual-light"
 NO_MATCHES = Content.styled("Geen opdracht gevonden", "dim")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from wegwijzer.core.check import LoadedFlow
+    from wegwijzer.core.flows.check import LoadedFlow
 
 
 class FlowChosen(Message):

@@ -5,7 +5,7 @@ what the worker writes, so answering on never races the write) and a ticket orde
 saves, so an older save that is still waiting never overwrites a newer one, and no
 draft comes back after an export has removed it.
 
-The record code (``core.export``, ``core.resume``: the record models) is imported by
+The record code (``core.records.export``, ``core.records.resume``: the record models) is imported by
 the functions that write or open a record, not on every start.
 """
 
@@ -17,15 +17,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wegwijzer.core import drafts
-from wegwijzer.core.atomic import RecordExistsError, WriteError
-from wegwijzer.core.catalog import Catalog
-from wegwijzer.core.drafts import DraftInfo, DraftListing
-from wegwijzer.core.problems import ProblemsError
+from wegwijzer.core.base.atomic import RecordExistsError, WriteError
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.flows.catalog import Catalog
+from wegwijzer.core.records import drafts
+from wegwijzer.core.records.drafts import DraftInfo, DraftListing
 
 if TYPE_CHECKING:
-    from wegwijzer.core.resume import Opened
-    from wegwijzer.core.session import Session
+    from wegwijzer.core.records.resume import Opened
+    from wegwijzer.core.walk.session import Session
 
 __all__ = [
     "DraftInfo",
@@ -47,14 +47,14 @@ install_signal_save = drafts.install_signal_save
 
 def privacy_warnings(session: Session) -> list[str]:
     """Dutch lines about possible personal data in what an export would hold."""
-    from wegwijzer.core.export import privacy_warnings
+    from wegwijzer.core.records.export import privacy_warnings
 
     return privacy_warnings(session)
 
 
 def open_record(path: Path, catalog: Catalog) -> Opened:
     """Resume ``path`` when it matches its flow, else open it for review; ``ProblemsError``."""
-    from wegwijzer.core.resume import open_record
+    from wegwijzer.core.records.resume import open_record
 
     return open_record(path, catalog=catalog)
 
@@ -96,7 +96,7 @@ class DraftSaver:
         """Write the record, then drop the draft; raises RecordExistsError or WriteError."""
         with self._lock:
             self._latest += 1  # a save still waiting must not bring the draft back
-            from wegwijzer.core.export import export
+            from wegwijzer.core.records.export import export
 
             return export(session, path, overwrite=overwrite)
 

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from textual.content import Content
 
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.text import clean
 
 if TYPE_CHECKING:
-    from wegwijzer.core.flow import Step
-    from wegwijzer.core.session import Answer, Session
+    from wegwijzer.core.flows.flow import Step
+    from wegwijzer.core.walk.session import Answer, Session
 
 # The flow and source models (pydantic) are imported by the functions that need them:
 # the home screen uses this module before the first frame and before any flow is loaded.
@@ -47,7 +47,7 @@ class SourceNoted(Protocol):
 
 def cite_label(cite: str) -> str:
     """``"4.1"`` -> ``"antwoord 4, alinea 1"``; anything else as it is (cleaned)."""
-    from wegwijzer.core.source import parse_citation
+    from wegwijzer.core.flows.source import parse_citation
 
     citation = parse_citation(cite)
     return citation.label if citation is not None else clean(cite)
@@ -79,7 +79,7 @@ def progress(session: Session) -> Content:
 
 def choice_labels(step: Step) -> list[str]:
     """What the user picks from at ``step``: option labels, statuses, or 'Verder'."""
-    from wegwijzer.core.flow import CheckStep, ChoiceStep, InfoStep, MultiStep
+    from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, InfoStep, MultiStep
 
     if isinstance(step, ChoiceStep | MultiStep):
         return [option.label for option in step.options]
@@ -92,7 +92,7 @@ def choice_labels(step: Step) -> list[str]:
 
 def kept_indices(step: Step, kept: Answer) -> tuple[int, ...]:
     """The option numbers (0-based) of an answer kept from earlier, for preselection."""
-    from wegwijzer.core.flow import CheckStep, ChoiceStep, MultiStep
+    from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, MultiStep
 
     if isinstance(step, ChoiceStep) and isinstance(kept, int):
         return (kept,)
@@ -105,7 +105,7 @@ def kept_indices(step: Step, kept: Answer) -> tuple[int, ...]:
 
 def answer_from(step: Step, picked: tuple[int, ...]) -> Answer:
     """The session answer for the picked option numbers (validated by the session)."""
-    from wegwijzer.core.flow import CheckStep, InfoStep, MultiStep
+    from wegwijzer.core.flows.flow import CheckStep, InfoStep, MultiStep
 
     if isinstance(step, MultiStep):
         return picked

@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from wegwijzer.core.catalog import Catalog
-from wegwijzer.core.problems import ProblemsError
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.flows.catalog import Catalog
 
 if TYPE_CHECKING:
-    from wegwijzer.core.check import LoadedFlow
-    from wegwijzer.core.exercise import LoadedExercise
-    from wegwijzer.core.training import TrainingRun
+    from wegwijzer.core.flows.check import LoadedFlow
+    from wegwijzer.core.training.exercise import LoadedExercise
+    from wegwijzer.core.training.run import TrainingRun
 
 SHOWN_PROBLEMS = 3
 
@@ -77,7 +77,7 @@ def problem_lines(problems: list[str]) -> list[str]:
 
 def find_exercises(catalog: Catalog) -> ExerciseList:
     """The valid exercises over the catalog's flows, with Dutch lines about the rest."""
-    from wegwijzer.core.exercise import exercise_folder, load_exercises
+    from wegwijzer.core.training.exercise import exercise_folder, load_exercises
 
     try:
         found, problems = load_exercises(exercise_folder(catalog), catalog)
@@ -93,7 +93,7 @@ def find_exercises(catalog: Catalog) -> ExerciseList:
 
 def resolve_exercise(catalog: Catalog, name: str) -> tuple[LoadedExercise | None, list[str]]:
     """An exercise by id or file name, or a ``.toml`` file elsewhere; else Dutch problems."""
-    from wegwijzer.core.exercise import (
+    from wegwijzer.core.training.exercise import (
         exercise_folder,
         find_exercise,
         flows_by_id,
@@ -126,7 +126,7 @@ def export_run(run: TrainingRun, path: Path, *, overwrite: bool) -> Path:
 
     No draft of an exercise is ever written, so no autosave can race this write.
     """
-    from wegwijzer.core import export
+    from wegwijzer.core.records import export
 
     return export.export(run.session, path, overwrite=overwrite, extra={"score": run.score_table()})
 

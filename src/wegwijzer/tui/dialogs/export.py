@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.text import clean
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
 

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from wegwijzer.core.session import NOTE_LIMIT
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.walk.session import NOTE_LIMIT
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
 

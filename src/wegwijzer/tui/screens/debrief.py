@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from wegwijzer.core.scoring import Feedback
-from wegwijzer.core.training import Debrief, TrainingRun
-from wegwijzer.train_plain import MODE_LABELS, number, score_text
+from wegwijzer.core.training.run import Debrief, TrainingRun
+from wegwijzer.core.training.scoring import Feedback
+from wegwijzer.core.training.wording import MODE_LABELS, number, score_text
 from wegwijzer.tui.render import TRAINING_BADGE, cites_text, plain
 from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.screens.summary import action_lines

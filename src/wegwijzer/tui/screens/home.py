@@ -1,6 +1,6 @@
 """The start: flows to walk, exercises, drafts to resume, and opening a record file.
 
-When the clean check of the flows folder is in the cache (``core.flow_cache``), the
+When the clean check of the flows folder is in the cache (``core.flows.cache``), the
 first frame lists the flows and exercises from it, before pydantic is even imported;
 right after that frame a worker thread loads and checks the folder for real. Choosing
 an entry before it is done waits for it, so only a checked flow is ever opened; if the
@@ -22,8 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import Worker, WorkerState
 
-from wegwijzer.core.catalog import Catalog, ListedCatalog, flow_entry, remember, source_entry
-from wegwijzer.core.flow_cache import Checked, FlowEntry, SourceEntry
+from wegwijzer.core.flows.cache import Checked, FlowEntry, SourceEntry
+from wegwijzer.core.flows.catalog import Catalog, ListedCatalog, flow_entry, remember, source_entry
 from wegwijzer.tui import training
 from wegwijzer.tui.messages import FlowChosen, RecordChosen
 from wegwijzer.tui.records_bridge import DraftInfo, DraftListing, DraftSaver, list_drafts

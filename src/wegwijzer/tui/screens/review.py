@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from wegwijzer.core.flow import GROUP_LABELS, GROUPS
-from wegwijzer.core.record import Record, StepRecord
+from wegwijzer.core.flows.flow import GROUP_LABELS, GROUPS
+from wegwijzer.core.records.record import Record, StepRecord
 from wegwijzer.tui.render import TRAINING_BADGE, cites_text, plain
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.too_small import TooSmall

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from wegwijzer.core.source import Question, Source, parse_citation
+from wegwijzer.core.flows.source import Question, Source, parse_citation
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.citations import heading

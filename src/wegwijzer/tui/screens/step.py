@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from wegwijzer.core.flow import InfoStep, MultiStep, Step
-from wegwijzer.core.privacy import describe, scan
-from wegwijzer.core.session import Answer, AnswerError, Session
+from wegwijzer.core.flows.flow import InfoStep, MultiStep, Step
+from wegwijzer.core.records.privacy import describe, scan
+from wegwijzer.core.walk.session import Answer, AnswerError, Session
 from wegwijzer.tui.messages import SessionChanged
 from wegwijzer.tui.render import (
     TRAIL_KEEP,

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
-from wegwijzer.core.flow import GROUP_LABELS, GROUPS, OutcomeStep
-from wegwijzer.core.session import Recommended, Session, Taken
+from wegwijzer.core.flows.flow import GROUP_LABELS, GROUPS, OutcomeStep
+from wegwijzer.core.walk.session import Recommended, Session, Taken
 from wegwijzer.tui.dialogs.export import warnings_text
 from wegwijzer.tui.messages import BackFromOutcome, ReopenStep
 from wegwijzer.tui.records_bridge import privacy_warnings

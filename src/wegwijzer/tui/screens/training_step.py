@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from wegwijzer.core.session import Answer
-from wegwijzer.core.training import TrainingRun
+from wegwijzer.core.training.run import TrainingRun
+from wegwijzer.core.walk.session import Answer
 from wegwijzer.tui.dialogs.confirm import ConfirmDialog
 from wegwijzer.tui.messages import SessionChanged
 from wegwijzer.tui.screens.step import StepScreen

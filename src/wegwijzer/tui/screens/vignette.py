@@ -13,10 +13,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
-from wegwijzer.core.exercise import LoadedExercise
-from wegwijzer.core.exercise_model import FICTIONAL_HEADER
-from wegwijzer.core.training import FEEDBACK_MODES
-from wegwijzer.train_plain import MODE_LABELS
+from wegwijzer.core.training.exercise import LoadedExercise
+from wegwijzer.core.training.model import FICTIONAL_HEADER
+from wegwijzer.core.training.run import FEEDBACK_MODES
+from wegwijzer.core.training.wording import MODE_LABELS
 from wegwijzer.tui.render import TRAINING_BADGE, plain, source_note
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.text import clean
 from wegwijzer.tui.widgets.cursor_list import CursorList
 from wegwijzer.tui.widgets.in_place import same_content, same_height, text_width
 

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wegwijzer.core.source import Source, parse_citation
+from wegwijzer.core.flows.source import Source, parse_citation
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.widgets.in_place import set_text
 

@@ -19,9 +19,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from wegwijzer.core.scoring import Feedback
-from wegwijzer.core.source import Source, parse_citation
-from wegwijzer.train_plain import of_points
+from wegwijzer.core.flows.source import Source, parse_citation
+from wegwijzer.core.training.scoring import Feedback
+from wegwijzer.core.training.wording import of_points
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.citations import heading

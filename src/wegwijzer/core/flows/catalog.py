@@ -1,7 +1,7 @@
 """Finding and loading the flows folder: sources, flows, and what is wrong with them.
 
 Importing this module imports no pydantic: the loaders are imported when a catalog
-is loaded, so the TUI can list the flows from the cache (``core.flow_cache``)
+is loaded, so the TUI can list the flows from the cache (``core.flows.cache``)
 before the first frame and check them right after it (``ListedCatalog``).
 """
 
@@ -12,16 +12,15 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from wegwijzer.core import flow_cache
-from wegwijzer.core.flow_cache import Checked, ExerciseEntry, FlowEntry, SourceEntry
-from wegwijzer.core.problems import Problem, ProblemsError
+from wegwijzer.core.base.problems import Problem, ProblemsError
+from wegwijzer.core.flows import cache as flow_cache
+from wegwijzer.core.flows.cache import Checked, ExerciseEntry, FlowEntry, SourceEntry
 
 if TYPE_CHECKING:
-    from wegwijzer.core.check import LoadedFlow
-    from wegwijzer.core.exercise import LoadedExercise
-    from wegwijzer.core.source import Source
+    from wegwijzer.core.flows.check import LoadedFlow
+    from wegwijzer.core.flows.source import Source
 
 ENV_FLOWS = "WEGWIJZER_FLOWS"
 
@@ -31,7 +30,7 @@ def default_flows_dir() -> Path:
     configured = os.environ.get(ENV_FLOWS)
     if configured:
         return Path(configured)
-    package = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parents[2]
     shipped = package / "flows"
     if shipped.is_dir():
         return shipped
@@ -115,7 +114,7 @@ class ListedCatalog(Catalog):
 
 
 def load_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
-    from wegwijzer.core.source import load_source
+    from wegwijzer.core.flows.source import load_source
 
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
@@ -133,7 +132,7 @@ def load_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
 
 def load_catalog(folder: Path | None = None, files: list[Path] | None = None) -> Catalog:
     """Load the sources of ``folder`` and its flows, or the given ``files`` instead."""
-    from wegwijzer.core.check import load_flow
+    from wegwijzer.core.flows.check import load_flow
 
     folder = folder or default_flows_dir()
     given = tuple(files) if files is not None else None
@@ -165,7 +164,7 @@ def open_catalog(folder: Path | None = None) -> Catalog:
 
 def citation_counts(catalog: Catalog) -> dict[str, int]:
     """How many steps cite each answer, over all checked flows."""
-    from wegwijzer.core.source import parse_citation
+    from wegwijzer.core.flows.source import parse_citation
 
     counts = {str(q.number): 0 for s in catalog.sources.values() for q in s.questions}
     for loaded in catalog.flows:
@@ -189,29 +188,24 @@ def source_entry(source: Source) -> SourceEntry:
     return SourceEntry(source.id, source.title, source.received_label, source.answered_by)
 
 
-def summarize(catalog: Catalog, exercises: Sequence[LoadedExercise] = ()) -> Checked:
+class CheckedExercise(Protocol):
+    """An exercise that passed its check (``core.training`` defines it; flows never import it)."""
+
+    def entry(self) -> ExerciseEntry: ...
+
+
+def summarize(catalog: Catalog, exercises: Sequence[CheckedExercise] = ()) -> Checked:
     """The flows, exercises and sources that passed, as the cache keeps them."""
     return Checked(
         flows=tuple(flow_entry(loaded) for loaded in catalog.flows),
-        exercises=tuple(
-            ExerciseEntry(
-                item.exercise.id,
-                item.exercise.title,
-                item.exercise.flow,
-                item.loaded.flow.title,
-                len(item.exercise.decisions),
-                item.exercise.max_points,
-                str(item.path),
-            )
-            for item in exercises
-        ),
+        exercises=tuple(item.entry() for item in exercises),
         sources=tuple(source_entry(source) for source in catalog.sources.values()),
         citations=tuple(citation_counts(catalog).items()),
     )
 
 
 def remember(
-    catalog: Catalog, exercises: Sequence[LoadedExercise], exercise_problems: Sequence[object]
+    catalog: Catalog, exercises: Sequence[CheckedExercise], exercise_problems: Sequence[object]
 ) -> None:
     """Cache a clean check of ``catalog`` (with its exercises) for the next start.
 

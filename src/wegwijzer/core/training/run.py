@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from wegwijzer.core.clock import utc_now
-from wegwijzer.core.exercise import LoadedExercise
-from wegwijzer.core.exercise_model import Exercise
-from wegwijzer.core.scoring import Feedback, expected_answer, grade
-from wegwijzer.core.session import Answer, Session
+from wegwijzer.core.base.clock import utc_now
+from wegwijzer.core.training.exercise import LoadedExercise
+from wegwijzer.core.training.model import Exercise
+from wegwijzer.core.training.scoring import Feedback, expected_answer, grade
+from wegwijzer.core.walk.session import Answer, Session
 
 FEEDBACK_MODES = ("direct", "achteraf")
 MODE = "oefening"
@@ -148,11 +148,11 @@ class TrainingRun:
 
     def record(self) -> dict[str, Any]:
         """The session as a record (mode "oefening") with the score table."""
-        from wegwijzer.core.record import build_record  # the record models: only to export
+        from wegwijzer.core.records.record import build_record  # the record models: only to export
 
         return build_record(self.session, extra={"score": self.score_table()})
 
     def record_bytes(self) -> bytes:
-        from wegwijzer.core.record import render_record
+        from wegwijzer.core.records.record import render_record
 
         return render_record(self.record())

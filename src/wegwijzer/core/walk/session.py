@@ -12,9 +12,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.clock import utc_now
-from wegwijzer.core.flow import (
+from wegwijzer.core.base.clock import utc_now
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.flows.flow import (
     GROUPS,
     Action,
     CheckStep,
@@ -25,7 +26,6 @@ from wegwijzer.core.flow import (
     OutcomeStep,
     Step,
 )
-from wegwijzer.core.text import clean
 
 Answer = int | tuple[int, ...] | str | None
 NOTE_LIMIT = 5000

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from wegwijzer.core.exercise_model import Decision, name_index
-from wegwijzer.core.flow import CheckStep, ChoiceStep, MultiStep, Step
-from wegwijzer.core.session import Answer, describe_answer
-from wegwijzer.core.source import Source, parse_citation
+from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, MultiStep, Step
+from wegwijzer.core.flows.source import Source, parse_citation
+from wegwijzer.core.training.model import Decision, name_index
+from wegwijzer.core.walk.session import Answer, describe_answer
 
 Verdict = Literal["goed", "deels", "fout", "niet bereikt"]
 VERDICT_LABELS: dict[str, str] = {

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from wegwijzer.core.problems import Problem, ProblemsError
-from wegwijzer.core.text import clean_tree
-from wegwijzer.core.tomlfile import read_toml
+from wegwijzer.core.base.problems import Problem, ProblemsError
+from wegwijzer.core.base.text import clean_tree
+from wegwijzer.core.base.tomlfile import read_toml
 
 SOURCE_MAX_BYTES = 1024 * 1024
 _CITATION = re.compile(r"^([1-9][0-9]{0,2})(?:\.([1-9][0-9]{0,2}))?$")

@@ -16,8 +16,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from wegwijzer.core.problems import Problem, ProblemsError
-from wegwijzer.core.record import Record, read_record
+from wegwijzer.core.base.problems import Problem, ProblemsError
+from wegwijzer.core.records.reader import read_record
+from wegwijzer.core.records.record import Record
 
 NOT_REACHED = "niet bereikt"
 

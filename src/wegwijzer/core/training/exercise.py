@@ -21,9 +21,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wegwijzer.core.catalog import Catalog
-from wegwijzer.core.check import SLUG, LoadedFlow, _translate
-from wegwijzer.core.exercise_model import (
+from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.base.tomlfile import read_toml
+from wegwijzer.core.flows.cache import ExerciseEntry
+from wegwijzer.core.flows.catalog import Catalog
+from wegwijzer.core.flows.check import SLUG, LoadedFlow, _translate
+from wegwijzer.core.flows.flow import ChoiceStep, MultiStep, OutcomeStep
+from wegwijzer.core.flows.source import Source
+from wegwijzer.core.training.model import (
     DECISION_KINDS,
     Decision,
     Exercise,
@@ -31,11 +37,6 @@ from wegwijzer.core.exercise_model import (
     name_index,
     option_names,
 )
-from wegwijzer.core.flow import ChoiceStep, MultiStep, OutcomeStep
-from wegwijzer.core.problems import MAX_PROBLEMS, Problem, ProblemsError
-from wegwijzer.core.source import Source
-from wegwijzer.core.text import clean
-from wegwijzer.core.tomlfile import read_toml
 
 __all__ = [
     "EXERCISE_MAX_BYTES",
@@ -73,6 +74,18 @@ class LoadedExercise:
     def decisions_in_order(self) -> list[str]:
         return [step_id for step_id in self.route if step_id in self.exercise.decisions]
 
+    def entry(self) -> ExerciseEntry:
+        """What the cache of checked flows keeps of this exercise."""
+        return ExerciseEntry(
+            self.exercise.id,
+            self.exercise.title,
+            self.exercise.flow,
+            self.loaded.flow.title,
+            len(self.exercise.decisions),
+            self.exercise.max_points,
+            str(self.path),
+        )
+
 
 # --- checking -------------------------------------------------------------------
 
@@ -94,7 +107,7 @@ def validate_exercise(data: dict[str, Any], name: str) -> Exercise:
 
 def _text_problems(text: str, name: str, step: str, field: str) -> list[Problem]:
     """Contact details have no place in an exercise: the source gives none."""
-    from wegwijzer.core.privacy import scan  # here: ``wegwijzer check FILE`` never needs it
+    from wegwijzer.core.records.privacy import scan  # here: ``wegwijzer check FILE`` never needs it
 
     problems = []
     if _WEB.search(text):

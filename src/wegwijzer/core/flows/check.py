@@ -14,7 +14,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wegwijzer.core.flow import (
+from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError
+from wegwijzer.core.base.text import clean_tree, may_need_cleaning
+from wegwijzer.core.base.tomlfile import parse_toml
+from wegwijzer.core.flows.flow import (
     KINDS,
     CheckStep,
     ChoiceStep,
@@ -23,10 +26,7 @@ from wegwijzer.core.flow import (
     MultiStep,
     OutcomeStep,
 )
-from wegwijzer.core.problems import MAX_PROBLEMS, Problem, ProblemsError
-from wegwijzer.core.source import Source
-from wegwijzer.core.text import clean_tree, may_need_cleaning
-from wegwijzer.core.tomlfile import parse_toml
+from wegwijzer.core.flows.source import Source
 
 FLOW_MAX_BYTES = 16 * 1024 * 1024
 _NO_WAY_OUT = "vanaf deze stap is geen uitkomst te bereiken (doodlopend of een lus zonder uitweg)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.text import clean
 
 MAX_PROBLEMS = 50
 DEBUG_ENV = "WEGWIJZER_DEBUG"

@@ -8,7 +8,7 @@ changes, so a clean result is kept under a key over both:
 - the bytes of every file the loaders read (the sources, the flows and, for a
   folder, its exercises), with their names and the folder as given, because the
   output shows those paths;
-- the checker: the bytes of every ``wegwijzer/core/*.py``, pydantic's version
+- the checker: the bytes of every ``.py`` under ``wegwijzer/core/``, pydantic's version
   file, the Python version and ``FORMAT``.
 
 Only results without a single problem are kept, so every problem is reported
@@ -32,8 +32,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wegwijzer.core.atomic import WriteError, write_atomic
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.atomic import WriteError, write_atomic
+from wegwijzer.core.base.text import clean
 
 ENV_CACHE = "WEGWIJZER_CACHE"
 FILE_NAME = "gecontroleerde-flows.json"
@@ -42,7 +42,7 @@ MAX_ENTRIES = 16  # a few folders and file sets; the oldest goes first
 MAX_CACHE_BYTES = 2 * 1024 * 1024
 MAX_INPUT_BYTES = 16 * 1024 * 1024  # the largest file a loader accepts (a flow)
 FOLDER_MODE = 0o700
-EXERCISES = "oefeningen"  # as core.exercise.FOLDER; that module imports pydantic
+EXERCISES = "oefeningen"  # as core.training.exercise.FOLDER; that module imports pydantic
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,9 @@ def checker_fingerprint() -> bytes | None:
     """A hash of the code that decides what a check finds; None when it cannot be read."""
     digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
     try:
-        for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-            _add(digest, path.name.encode(), path.read_bytes())
+        core = Path(__file__).resolve().parents[1]
+        for path in sorted(core.rglob("*.py")):
+            _add(digest, path.relative_to(core).as_posix().encode(), path.read_bytes())
         spec = importlib.util.find_spec("pydantic")  # finds it without importing it
         if spec is None or spec.origin is None:
             return None

@@ -15,11 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wegwijzer.core.catalog import Catalog, load_catalog
-from wegwijzer.core.check import LoadedFlow
-from wegwijzer.core.flow import CheckStep, ChoiceStep, Flow, InfoStep, MultiStep, Step
-from wegwijzer.core.record import KeptRecord, Record, StepRecord, build_record, read_record
-from wegwijzer.core.session import INFO_READ, Answer, AnswerError, Session, next_step
+from wegwijzer.core.flows.catalog import Catalog, load_catalog
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, Flow, InfoStep, MultiStep, Step
+from wegwijzer.core.records.reader import read_record
+from wegwijzer.core.records.record import KeptRecord, Record, StepRecord, build_record
+from wegwijzer.core.walk.session import INFO_READ, Answer, AnswerError, Session, next_step
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.core.problems import Problem, ProblemsError
+from wegwijzer.core.base.problems import Problem, ProblemsError
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 # tomllib keeps a flag per key prefix, so a dotted key of n parts costs O(n²) memory:

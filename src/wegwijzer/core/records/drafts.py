@@ -20,14 +20,14 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from wegwijzer.core.atomic import TEMP_MARK, WriteError, reason_of, write_atomic
-from wegwijzer.core.problems import ProblemsError
+from wegwijzer.core.base.atomic import TEMP_MARK, WriteError, reason_of, write_atomic
+from wegwijzer.core.base.problems import ProblemsError
 
 if TYPE_CHECKING:
-    from wegwijzer.core.record import Record
-    from wegwijzer.core.session import Session
+    from wegwijzer.core.records.record import Record
+    from wegwijzer.core.walk.session import Session
 
-# ``core.record`` (the record models, tomli-w) is imported by the functions that read or
+# ``core.records.record`` (the record models, tomli-w) is imported by the functions that read or
 # write a draft: listing an empty drafts folder, on every start, does not need it.
 
 ENV_DATA = "WEGWIJZER_DATA"
@@ -59,7 +59,7 @@ def drafts_dir(*, create: bool = False) -> Path:
 
 
 def draft_path(session_id: str) -> Path:
-    from wegwijzer.core.record import SESSION_ID
+    from wegwijzer.core.records.record import SESSION_ID
 
     if not SESSION_ID.match(session_id):
         raise ValueError("not a session id")
@@ -68,7 +68,7 @@ def draft_path(session_id: str) -> Path:
 
 def save_draft(session: Session) -> Path:
     """Write the session as a draft (atomically, 0600); raises ``WriteError``."""
-    from wegwijzer.core.record import record_bytes
+    from wegwijzer.core.records.record import record_bytes
 
     path = draft_path(session.id)  # refuses an id that is not a plain hex id
     data = record_bytes(session, with_kept=True)  # answers off the path too: nothing is lost
@@ -125,7 +125,7 @@ def list_drafts() -> DraftListing:
         )
         return listing
     if paths:
-        from wegwijzer.core.record import read_record
+        from wegwijzer.core.records.reader import read_record
     for path in paths:
         try:
             record = read_record(path)

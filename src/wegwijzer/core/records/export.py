@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.core.atomic import write_atomic
-from wegwijzer.core.drafts import delete_draft
-from wegwijzer.core.privacy import describe, scan
-from wegwijzer.core.record import record_bytes
-from wegwijzer.core.session import Session
+from wegwijzer.core.base.atomic import write_atomic
+from wegwijzer.core.records.drafts import delete_draft
+from wegwijzer.core.records.privacy import describe, scan
+from wegwijzer.core.records.record import record_bytes
+from wegwijzer.core.walk.session import Session
 
 
 def privacy_warnings(session: Session) -> list[str]:

@@ -10,8 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from wegwijzer.core.flow import CheckStep, ChoiceStep, MultiStep, Step
-from wegwijzer.core.text import clean
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, MultiStep, Step
 
 FICTIONAL_HEADER = "Fictieve casus (verzonnen voor deze oefening; elke gelijkenis berust op toeval)"
 DECISION_KINDS = ("choice", "multi", "check")

@@ -9,8 +9,16 @@ diagram. Node ids are made up here (``s1``, ``s2``…) because a step id such as
 
 from __future__ import annotations
 
-from wegwijzer.core.flow import CheckStep, ChoiceStep, Flow, InfoStep, MultiStep, OutcomeStep, Step
-from wegwijzer.core.text import clean, normalise_space
+from wegwijzer.core.base.text import clean, normalise_space
+from wegwijzer.core.flows.flow import (
+    CheckStep,
+    ChoiceStep,
+    Flow,
+    InfoStep,
+    MultiStep,
+    OutcomeStep,
+    Step,
+)
 
 NODE_WIDTH = 60
 EDGE_WIDTH = 32

@@ -1,0 +1,235 @@
+"""The record: a walked session as a TOML file, and that file read back safely.
+
+Writing: ``build_record`` turns a session into plain data (no None anywhere,
+aware timestamps), ``render_record`` into bytes, deterministically: the same
+session always gives the same bytes. Reading it back is ``core.records.reader``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
+
+import tomli_w
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, Group, InfoStep, MultiStep, Step
+from wegwijzer.core.walk.session import INFO_READ, NOTE_LIMIT, Answer, Session
+
+FORMAT = 1
+RECORD_MAX_BYTES = 2 * 1024 * 1024
+MODES = ("casus", "oefening")
+EXTRA_KEYS = ("score",)
+SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+
+Slug = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Citation = Annotated[str, Field(pattern=r"^[1-9][0-9]{0,2}(?:\.[1-9][0-9]{0,2})?$")]
+Label = Annotated[str, Field(min_length=1, max_length=300)]
+# The answer fields of a step, shared by [[steps]] and [[kept]].
+StepKind = Literal["choice", "multi", "check", "info", "outcome"]
+AnswerText = Label | Annotated[list[Label], Field(min_length=1, max_length=30)]
+OptionNumber = Annotated[int, Field(ge=1, le=30)]
+OptionNumbers = Annotated[list[OptionNumber], Field(min_length=1, max_length=30)]
+NoteText = Annotated[str, Field(max_length=NOTE_LIMIT)]
+Scalar = bool | int | float | str
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class StepRecord(_Model):
+    """One step on the path. The last one has no answer when it is the outcome or still open."""
+
+    id: Slug
+    kind: StepKind
+    prompt: Annotated[str, Field(min_length=1, max_length=4000)]
+    answer: AnswerText | None = None
+    number: OptionNumber | None = None
+    numbers: OptionNumbers | None = None
+    note: NoteText = ""
+    citations: Annotated[list[Citation], Field(max_length=40)]
+
+
+class KeptRecord(_Model):
+    """Drafts only: an answer or note kept off the current path (after going back).
+
+    The same answer fields as a step; no prompt or citations, since it is not part of
+    what was decided. Resuming restores it so walking on finds it waiting.
+    """
+
+    id: Slug
+    kind: StepKind
+    answer: AnswerText | None = None
+    number: OptionNumber | None = None
+    numbers: OptionNumbers | None = None
+    note: NoteText = ""
+
+
+class ActionRecord(_Model):
+    text: Annotated[str, Field(min_length=1, max_length=4000)]
+    group: Group
+    citations: Annotated[list[Citation], Field(max_length=40)]
+    step: Slug
+
+
+class Record(_Model):
+    format: Literal[1]
+    session_id: Annotated[str, Field(pattern=SESSION_ID.pattern)]
+    flow: Slug
+    flow_version: Annotated[str, Field(min_length=1, max_length=40)]
+    flow_hash: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
+    flow_title: Annotated[str, Field(min_length=1, max_length=4000)]
+    source: Annotated[str, Field(min_length=1, max_length=64)]
+    mode: Literal["casus", "oefening"]
+    case_ref: Annotated[str, Field(max_length=80)] = ""
+    started: AwareDatetime
+    finished: AwareDatetime | None = None
+    score: Annotated[dict[str, Scalar | list[Scalar]], Field(max_length=100)] | None = None
+    steps: Annotated[list[StepRecord], Field(min_length=1, max_length=2000)]
+    actions: Annotated[list[ActionRecord], Field(max_length=500)] = []
+    kept: Annotated[list[KeptRecord], Field(max_length=2000)] = []
+
+    @property
+    def complete(self) -> bool:
+        return self.finished is not None
+
+
+# --- session -> data -> bytes --------------------------------------------------
+
+
+def answer_fields(step: Step, value: Answer) -> dict[str, Any]:
+    """The stored answer in TOML form: labels for people, 1-based numbers for replay."""
+    if isinstance(step, ChoiceStep) and isinstance(value, int):
+        return {"answer": step.options[value].label, "number": value + 1}
+    if isinstance(step, MultiStep) and isinstance(value, tuple):
+        return {"answer": [step.options[i].label for i in value], "numbers": [i + 1 for i in value]}
+    if isinstance(step, CheckStep) and isinstance(value, str):
+        return {"answer": value}
+    if isinstance(step, InfoStep):
+        return {"answer": INFO_READ}
+    return {}
+
+
+def build_record(
+    session: Session, *, extra: Mapping[str, Any] | None = None, with_kept: bool = False
+) -> dict[str, Any]:
+    """The record of ``session`` as plain data, ready for ``render_record``.
+
+    ``extra`` may add the tables in ``EXTRA_KEYS`` (training mode adds ``score``).
+    Every step on the path is listed; all but the last carry their answer.
+    ``with_kept`` (drafts only, never an export) adds ``kept``: the answers and
+    notes off the path, so a resumed draft has them back.
+    """
+    flow = session.flow
+    if session.mode not in MODES:
+        raise ValueError(f"unknown mode {session.mode!r}")
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "session_id": session.id,
+        "flow": flow.id,
+        "flow_version": flow.version,
+        "flow_hash": session.loaded.digest,
+        "flow_title": flow.title,
+        "source": flow.source,
+        "mode": session.mode,
+    }
+    if session.case_ref:
+        data["case_ref"] = session.case_ref
+    data["started"] = session.started_at
+    if session.finished and session.finished_at is not None:
+        data["finished"] = session.finished_at
+    for key, value in (extra or {}).items():
+        if key not in EXTRA_KEYS:
+            raise ValueError(f"unknown record table {key!r}")
+        if value is not None:
+            data[key] = dict(value)
+    steps = []
+    last = len(session.path) - 1
+    for index, step_id in enumerate(session.path):
+        step = flow.steps[step_id]
+        item: dict[str, Any] = {"id": step_id, "kind": step.kind, "prompt": step.prompt}
+        if index < last:
+            item.update(answer_fields(step, session.answers[step_id]))
+        note = session.notes.get(step_id, "")
+        if note:
+            item["note"] = note
+        item["citations"] = list(step.cites)
+        steps.append(item)
+    data["steps"] = steps
+    data["actions"] = [
+        {
+            "text": item.action.text,
+            "group": item.action.group,
+            "citations": list(item.action.cites),
+            "step": item.step_id,
+        }
+        for item in session.recommended()
+    ]
+    if with_kept:
+        kept = kept_items(session)
+        if kept:
+            data["kept"] = kept
+    return data
+
+
+def kept_items(session: Session) -> list[dict[str, Any]]:
+    """The ``kept`` tables of a draft: every answer and note the path does not hold."""
+    items = []
+    on_path = set(session.path)
+    for step_id in session.off_path():
+        step = session.flow.steps[step_id]
+        item: dict[str, Any] = {"id": step_id, "kind": step.kind}
+        if step_id in session.answers:
+            item.update(answer_fields(step, session.answers[step_id]))
+        note = session.notes.get(step_id, "")
+        if note and step_id not in on_path:
+            item["note"] = note
+        items.append(item)
+    return items
+
+
+def _check_aware(data: Mapping[str, Any]) -> None:
+    for key in ("started", "finished"):
+        value = data.get(key)
+        if isinstance(value, dt.datetime) and value.utcoffset() is None:
+            raise ValueError(f"{key} must be timezone-aware")
+
+
+def render_record(data: Mapping[str, Any]) -> bytes:
+    """TOML bytes with ``[[steps]]`` and ``[[actions]]`` always as tables, for readability.
+
+    tomli-w encodes every value; the table headers are placed here because
+    tomli-w would inline short arrays of tables.
+    """
+    _check_aware(data)
+    tables = ("score", "steps", "actions", "kept")
+    head = {k: v for k, v in data.items() if k not in tables}
+    parts = [tomli_w.dumps(head, multiline_strings=True)]
+    if data.get("score"):
+        parts.append("\n[score]\n" + tomli_w.dumps(data["score"]))
+    for key in ("steps", "actions", "kept"):
+        for item in data.get(key, ()):
+            parts.append(f"\n[[{key}]]\n" + tomli_w.dumps(item, multiline_strings=True))
+    return "".join(parts).encode("utf-8")
+
+
+def record_bytes(
+    session: Session, *, extra: Mapping[str, Any] | None = None, with_kept: bool = False
+) -> bytes:
+    return render_record(build_record(session, extra=extra, with_kept=with_kept))
+
+
+def record_data(record: Record) -> dict[str, Any]:
+    """A read record back as plain data in the order ``build_record`` uses."""
+    data = record.model_dump(exclude_none=True, exclude_defaults=False)
+    if not data.get("case_ref"):
+        data.pop("case_ref", None)
+    for step in (*data["steps"], *data["kept"]):
+        if not step.get("note"):
+            step.pop("note", None)
+    if not data["kept"]:
+        del data["kept"]
+    return data

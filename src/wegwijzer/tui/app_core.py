@@ -1,0 +1,111 @@
+"""The state every part of the app shares: the catalog, the session, what was exported.
+
+``WegwijzerApp`` is put together from this and the routes of its own subjects:
+``app_records`` (drafts, opening and exporting) and ``app_training`` (exercises).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.screen import ModalScreen
+
+from wegwijzer.core.base.clock import utc_now
+from wegwijzer.core.flows.catalog import Catalog
+from wegwijzer.tui.base_app import DutchApp
+from wegwijzer.tui.records_bridge import DraftSaver
+from wegwijzer.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from wegwijzer.core.training.run import TrainingRun
+    from wegwijzer.core.walk.session import Session
+
+State = tuple[object, ...]
+
+
+def session_state(session: Session) -> State:
+    """Everything an export would write that the user can change."""
+    return (
+        tuple(session.path),
+        tuple(sorted(session.answers.items())),
+        tuple(sorted(session.notes.items())),
+        session.case_ref,
+    )
+
+
+class AppCore(DutchApp):
+    """The shared state and the moves every route needs: home, ask, begin a session."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        flow_id: str | None = None,
+        record: Path | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
+        drafts: bool = True,
+        exercise_id: str | None = None,
+        feedback: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.start_flow = flow_id
+        self.start_record = record
+        self.clock = clock
+        self.saver = DraftSaver(enabled=drafts)
+        self.session: Session | None = None
+        self._exported: State = ()
+        self._restore_signals: Callable[[], None] | None = None
+        self._exporting = False
+        self.start_exercise = exercise_id
+        self.start_feedback = feedback
+        self.training: TrainingRun | None = None  # an exercise: no drafts, a debrief at the end
+
+    @property
+    def unexported(self) -> bool:
+        """Answers or notes that are not in an exported file yet."""
+        session = self.session
+        if session is None or not (session.answers or session.notes):
+            return False
+        return session_state(session) != self._exported
+
+    def _to_home(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def begin(self, session: Session) -> None:
+        """Make ``session`` the one shown: its step, or its summary when it is finished."""
+        from wegwijzer.tui.screens.step import StepScreen
+        from wegwijzer.tui.screens.summary import SummaryScreen
+
+        self.session, self.training = session, None
+        self._exported = session_state(session)
+        self._to_home()
+        self.push_screen(StepScreen(session))
+        if session.finished:
+            self.push_screen(SummaryScreen(session))
+
+    async def _may_replace_session(self) -> bool:
+        if not self.screen.is_mounted or isinstance(self.screen, ModalScreen):
+            # Keys typed ahead: a repeated Enter while the screen of the choice before is
+            # still being mounted, or a dialog (the palette) opened since. Going home now
+            # would pop that screen mid-way and crash Textual; the earlier state stands.
+            return False
+        if not self.unexported or (self.saver.enabled and self.training is None):
+            return True  # nothing to lose, or it is in a draft
+        return await self._ask(
+            "Werk niet geëxporteerd",
+            "Het huidige werk is nog niet geëxporteerd en gaat verloren. Doorgaan?",
+            yes="Doorgaan",
+            no="Terug",
+        )
+
+    async def _ask(self, title: str, message: Content | str, yes: str, no: str) -> bool:
+        from wegwijzer.tui.dialogs.confirm import ConfirmDialog
+
+        answer: bool = await self.push_screen_wait(ConfirmDialog(title, message, yes=yes, no=no))
+        return answer

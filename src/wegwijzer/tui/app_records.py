@@ -1,0 +1,142 @@
+"""The app's routes for records: drafts after every change, opening a file, exporting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.content import Content
+
+from wegwijzer.tui.app_core import AppCore, session_state
+from wegwijzer.tui.messages import RecordChosen
+from wegwijzer.tui.records_bridge import (
+    ProblemsError,
+    RecordExistsError,
+    WriteError,
+    make_saver_call,
+    open_record,
+    privacy_warnings,
+)
+from wegwijzer.tui.render import plain
+from wegwijzer.tui.training import export_run, training_export_name
+
+if TYPE_CHECKING:
+    from wegwijzer.core.walk.session import Session
+
+
+class RecordRoutes(AppCore):
+    """Drafts, opening an exported file or a draft, and exporting the overview."""
+
+    @work(group="vragen")
+    async def on_record_chosen(self, message: RecordChosen) -> None:
+        if await self._may_replace_session():
+            self.open_record(message.path)
+
+    def open_record(self, path: Path) -> None:
+        try:
+            opened = open_record(path, self.catalog)
+        except ProblemsError as error:
+            for problem in error.problems[:5]:
+                self.notify(
+                    str(problem), title="Dossier niet geopend", severity="error", markup=False
+                )
+            return
+        if opened.session is not None:
+            self.begin(opened.session)
+            self.notify("Dossier geopend; u gaat verder waar u was.", markup=False)
+            if opened.dropped:  # answers kept off the path that no longer fit the flow
+                lines = "\n".join(f"- {reason}" for reason in opened.dropped[:3])
+                more = len(opened.dropped) - 3
+                if more > 0:
+                    lines += f"\n(en nog {more})"
+                self.notify(
+                    lines,
+                    title="Niet alle bewaarde antwoorden teruggezet",
+                    severity="warning",
+                    markup=False,
+                    timeout=12,
+                )
+        else:
+            from wegwijzer.tui.screens.review import ReviewScreen
+
+            self._to_home()
+            self.push_screen(ReviewScreen(opened.record, opened.reasons))
+
+    def autosave(self) -> None:
+        if self.session is None or not self.saver.enabled or self.training is not None:
+            return
+        job = make_saver_call(self.saver, self.session)
+        self.run_worker(partial(self._save_draft, job), thread=True, group="concept")
+
+    def _save_draft(self, job: Callable[[], str | None]) -> None:
+        error = job()
+        if error:
+            self.call_from_thread(self.notify, error, severity="error", markup=False)
+
+    def default_export_path(self, session: Session) -> Path:
+        day = self.clock().astimezone().date().isoformat()
+        if self.training is not None and session is self.training.session:
+            return Path.home() / training_export_name(self.training, day)
+        return Path.home() / f"wegwijzer-{session.flow.id}-{day}.toml"
+
+    def action_export(self) -> None:
+        if self.session is None:
+            self.notify("Er is nog niets om te exporteren.", markup=False)
+            return
+        if self.training is not None and not self.training.finished:
+            self.notify("Een oefening exporteert u aan het eind, in de nabespreking.", markup=False)
+            return
+        self._export(self.session)
+
+    @work(group="vragen")
+    async def _export(self, session: Session) -> None:
+        default = self.default_export_path(session)
+        home = Path.home()
+        shown = f"~/{default.relative_to(home)}" if default.is_relative_to(home) else str(default)
+        warned = privacy_warnings(session)
+        from wegwijzer.tui.dialogs.export import ExportDialog
+
+        choice = await self.push_screen_wait(ExportDialog(shown, session.case_ref, warned))
+        if choice is None:
+            return
+        if choice.case_ref != session.case_ref:
+            session.case_ref = choice.case_ref
+            self.autosave()
+        fresh = [line for line in privacy_warnings(session) if line not in warned]
+        if fresh and not await self._ask(
+            "Persoonsgegevens?", "\n".join(fresh) + "\nToch exporteren?", "Exporteren", "Terug"
+        ):
+            return
+        path = choice.path if choice.path.is_absolute() else Path.cwd() / choice.path
+        try:
+            try:
+                written = self._write(session, path, overwrite=False)
+            except RecordExistsError:
+                question = Content.assemble(plain(str(path)), "\nbestaat al. Overschrijven?")
+                if not await self._ask(
+                    "Bestand bestaat al", question, "Overschrijven", "Annuleren"
+                ):
+                    return
+                written = self._write(session, path, overwrite=True)
+        except WriteError as error:
+            self.notify(str(error), title="Niet geëxporteerd", severity="error", markup=False)
+            return
+        self._exported = session_state(session)
+        self.notify(f"Geëxporteerd naar {written}", title="Opgeslagen", markup=False, timeout=10)
+
+    def _write(self, session: Session, path: Path, *, overwrite: bool) -> Path:
+        if self.training is not None and session is self.training.session:
+            return export_run(self.training, path, overwrite=overwrite)  # with [score]
+        return self.saver.export(session, path, overwrite=overwrite)
+
+    def action_open_record(self) -> None:
+        from wegwijzer.tui.dialogs.open_record import OpenRecordDialog
+
+        self.push_screen(OpenRecordDialog(), self._record_path_chosen)
+
+    def _record_path_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self.post_message(RecordChosen(path))
