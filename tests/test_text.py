@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -51,3 +52,27 @@ def test_the_byte_scan_catches_everything_clean_would_change() -> None:
             assert may_need_cleaning(text.encode()), hex(code)
     assert may_need_cleaning(b'x = "\\u001b[31m"')
     assert not may_need_cleaning('prompt = "Gewone tekst, één regel"\n'.encode())
+
+
+def test_local_times_read_the_dutch_way_and_never_overflow(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import datetime as dt
+    import time
+
+    from wegwijzer.core.base.clock import local_date_text, local_text
+
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    try:
+        moment = dt.datetime(2026, 12, 1, 14, 22, tzinfo=dt.UTC)
+        assert local_text(moment) == "1 december 2026, 15:22"
+        assert local_text(None) == "—"
+        assert local_date_text(dt.date(2020, 5, 25)) == "25 mei 2020"
+        edge = dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+        assert local_text(edge) == "31 december 9999, 23:59"
+        early = dt.datetime(1, 1, 1, 2, 0, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+        assert local_text(early) == "1 januari 1, 02:00"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
