@@ -28,6 +28,11 @@ def add_parser(commands: Any) -> None:
         action="store_true",
         help="controleer alles opnieuw; de cache van gecontroleerde flows blijft ongemoeid",
     )
+    parser.add_argument(
+        "--leesbaarheid",
+        action="store_true",
+        help="meet ook hoe leesbaar de eigen tekst van elke stap is (citaten tellen niet mee)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -68,6 +73,10 @@ def report(checked: Checked, problems: list[Problem]) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     files = args.paths or None
+    if args.leesbaarheid:
+        from wegwijzer.commands.readability import run_readability
+
+        return run_readability(files, as_json=args.json)
     checked: Checked | None = None
     problems: list[Problem] = []
     if not args.no_cache:

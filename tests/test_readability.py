@@ -1,0 +1,80 @@
+"""Readability of the own text of flows and exercises (``check --leesbaarheid``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wegwijzer.core.base.readability import measure, sentences, syllables
+
+from helpers import DATA, run_cli
+
+SOURCE_31 = (
+    "Slachtoffers van mensenhandel zien zichzelf niet altijd als slachtoffer, waardoor zij "
+    "geen hulp vragen of slachtoffers durven geen hulp te vragen."
+)
+
+
+def test_the_reference_sentences_give_the_published_figures() -> None:
+    # The two figures the readability issue measured with a hyphenation dictionary.
+    assert round(measure(["Wacht niet op een aangifte."]).flesch_douma, 1) == 94.4
+    figures = measure([SOURCE_31])
+    assert (figures.sentences, figures.words, figures.syllables) == (1, 21, 36)
+    assert round(figures.flesch_douma, 1) == 55.3
+
+
+def test_dutch_syllables_count_vowel_groups_and_a_diaeresis() -> None:
+    counts = {
+        "idee": 2,
+        "aangifte": 3,
+        "financiële": 5,
+        "geïnteresseerd": 5,
+        "nieuw": 1,
+        "loverboyproblematiek": 7,
+        "zij": 1,
+        "2020": 1,
+        "e-learning": 3,
+    }
+    assert {word: syllables(word) for word in counts} == counts
+
+
+def test_abbreviations_do_not_end_a_sentence_and_a_line_break_does() -> None:
+    assert len(sentences("Dit gaat o.a. over de politie. Daarna volgt zorg.")) == 2
+    assert len(sentences("Kies alles wat past\nOf niets")) == 2
+    assert sentences("Zie bijv. antwoord 4.") == [["Zie", "bijv", "antwoord", "4"]]
+
+
+@given(
+    st.text(alphabet="abcdeiou .,\n", max_size=200),
+    st.text(alphabet="abcdeiou .,", max_size=300),
+)
+def test_quoted_source_text_never_counts(own: str, quoted: str) -> None:
+    assert measure([own + " “" + quoted + "” "]) == measure([own + "  "])
+
+
+def test_a_long_own_sentence_is_a_warning_that_names_the_step(tmp_path: Path) -> None:
+    long = " ".join(["woord"] * 30) + "."
+    quoted = "“" + " ".join(["citaat"] * 40) + ".”"
+    text = (DATA / "valid.toml").read_text(encoding="utf-8")
+    flow = tmp_path / "lang.toml"
+    flow.write_text(text.replace('prompt = "', f'prompt = "{long} {quoted} ', 1), encoding="utf-8")
+    result = run_cli("check", "--leesbaarheid", str(flow))
+    assert result.returncode == 0, result.stderr  # warnings, not errors
+    assert "zin van 30 woorden: woord woord" in result.stdout
+    assert "citaat" not in result.stdout
+    data = json.loads(run_cli("check", "--leesbaarheid", "--json", str(flow)).stdout)
+    (report,) = data["flows"]
+    assert any(s["te_lange_zinnen"] for s in report["stappen"].values())
+    assert data["richtlijnen"]["hoogstens_woorden_per_zin"] == 25
+
+
+def test_the_shipped_flows_are_measured_per_step() -> None:
+    data = json.loads(run_cli("check", "--leesbaarheid", "--json").stdout)
+    assert {flow["id"] for flow in data["flows"]} >= {"zorgen-over-een-minderjarige"}
+    for flow in data["flows"]:
+        assert flow["stappen"], flow["id"]
+        assert all(figures["zinnen"] >= 1 for figures in flow["stappen"].values())
+    assert data["oefeningen"] and data["errors"] == []
