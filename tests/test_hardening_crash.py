@@ -95,6 +95,9 @@ TUI_CRASH = textwrap.dedent(
     WegwijzerApp.run = functools.partialmethod(
         WegwijzerApp.run, headless=True, size=(100, 30), auto_pilot=drive
     )
+    import wegwijzer.commands.terminal as terminal
+
+    terminal.terminal_problem = lambda: None  # headless stands in for a terminal here
     sys.exit(cli.main(["--flows", sys.argv[2], "run", "testflow"]))
     """
 )

@@ -12,6 +12,14 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from wegwijzer.commands.terminal import announce_line_mode, terminal_problem
+
+    reason = terminal_problem()
+    if reason is not None:
+        announce_line_mode(reason)
+        from wegwijzer.commands.home_plain import choose_and_walk
+
+        return choose_and_walk()
     from wegwijzer.tui.app import make_app
 
     app = make_app()

@@ -181,6 +181,13 @@ def run(args: argparse.Namespace) -> int:
     if args.resume and args.case:
         _fail("--case kan niet samen met --resume; het zaakkenmerk staat al in het concept")
         return 2
+    if not args.plain:
+        from wegwijzer.commands.terminal import announce_line_mode, terminal_problem
+
+        reason = terminal_problem()
+        if reason is not None:
+            announce_line_mode(reason)
+            args.plain = True
     if args.resume and not args.plain:
         path = _record_path(args.resume)
         if path is None:
