@@ -52,6 +52,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         metavar="MAP",
         help="map met flows en bronnen (standaard: $WEGWIJZER_FLOWS of de meegeleverde flows)",
     )
+    parser.add_argument(
+        "--cursor",
+        action="store_true",
+        help="toon de cursor; hij staat altijd op de gekozen optie (brailleleesregels, loep)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDO")
     for name in [only] if only else MODULES:
         load(name).add_parser(commands)
@@ -66,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         import os
 
         os.environ["WEGWIJZER_FLOWS"] = str(args.flows)
+    if args.cursor:
+        import os
+
+        os.environ["WEGWIJZER_CURSOR"] = "1"  # tui/attention.py; a setting of one run
     try:
         if args.command is None:
             from wegwijzer.commands import home

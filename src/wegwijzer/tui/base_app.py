@@ -115,6 +115,18 @@ class DutchApp(App[None]):
             cause = error.error if isinstance(error, WorkerFailed) else error
             self._exit_renderables[:] = [Text(crash_message(cause))]
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A focused button (dialogs) takes the terminal cursor; lists place it themselves.
+        from wegwijzer.tui.attention import follow
+
+        self.call_after_refresh(follow, event.widget)
+
+    def on_ready(self) -> None:
+        from wegwijzer.tui.attention import SHOW_CURSOR, cursor_wanted
+
+        if cursor_wanted() and self._driver is not None and not self.is_headless:
+            self._driver.write(SHOW_CURSOR)  # --cursor: Textual hides it when it starts
+
     def action_help_quit(self) -> None:
         self.notify("Afsluiten doet u met q of Ctrl+Q.", markup=False)
 

@@ -8,6 +8,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from wegwijzer.tui.attention import follow
+
 CURSOR = "▶ "
 NO_CURSOR = "  "
 
@@ -49,6 +51,18 @@ class CursorList(OptionList):
         previous, self._cursor = self._cursor, self.highlighted
         if previous != self._cursor:  # else the mark is already drawn (``reset``)
             self.redraw(previous, self._cursor)
+        self.call_after_refresh(follow, self)
+
+    # The terminal cursor follows the highlight (``tui/attention.py``).
+    def on_focus(self) -> None:
+        self.call_after_refresh(follow, self)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(follow, self)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self.call_after_refresh(follow, self)
 
 
 def separated(prompts: Iterable[Content]) -> list[Content | None]:
