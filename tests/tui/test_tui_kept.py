@@ -67,6 +67,6 @@ async def test_kept_answers_that_no_longer_fit_are_named_on_resume(
         await pilot.pause()
         warned = [n for n in again._notifications if n.severity == "warning"]
         assert len(warned) == 1 and "bestaat-niet" in warned[0].message
-        assert warned[0].title == "Niet alle bewaarde antwoorden teruggezet"
+        assert warned[0].title == "⚠ Niet alle bewaarde antwoorden teruggezet"
         assert current_id(pilot) == "signalen"
         assert again.session is not None and again.session.kept("beleid") == "nee"

@@ -17,6 +17,7 @@ from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widgets import Button, Input, OptionList
@@ -27,6 +28,8 @@ from textual.worker import WorkerFailed
 from wegwijzer.core.base.problems import crash_message, debugging
 
 DARK, LIGHT = "textual-dark", "textual-light"
+# A warning or an error toast carries a sign in its title, not only a coloured edge.
+SEVERITY_SIGNS = {"warning": ("⚠", "Let op"), "error": ("✖", "Fout")}
 NO_MATCHES = Content.styled("Geen opdracht gevonden", "dim")
 
 _textual_dismiss = Screen.dismiss
@@ -106,6 +109,13 @@ class Palette(CommandPalette):
 class DutchApp(App[None]):
     ALLOW_SELECT = False  # no text selection: notes and cases stay off the clipboard
 
+    def __init__(self) -> None:
+        super().__init__()
+        from wegwijzer.tui.themes import THEMES
+
+        for theme in THEMES:
+            self.register_theme(theme)
+
     def _handle_exception(self, error: Exception) -> None:
         # Textual prints a traceback WITH LOCALS when the app stops on an error; locals and
         # messages may hold notes about a minor. Print the type only, in Dutch, unless a
@@ -114,6 +124,20 @@ class DutchApp(App[None]):
         if not debugging():
             cause = error.error if isinstance(error, WorkerFailed) else error
             self._exit_renderables[:] = [Text(crash_message(cause))]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        if severity in SEVERITY_SIGNS:
+            sign, default = SEVERITY_SIGNS[severity]
+            title = f"{sign} {title or default}"
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # A focused button (dialogs) takes the terminal cursor; lists place it themselves.

@@ -1,4 +1,8 @@
-"""An OptionList that marks the highlighted option with "▶", not by colour alone."""
+"""An OptionList that marks the highlighted option by a sign, not by colour alone.
+
+"▶" marks the highlighted option of the list that has the focus; "▷" the one a list
+without focus keeps, so which list the keys act on is visible without colour.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from textual.widgets.option_list import Option
 from wegwijzer.tui.attention import follow
 
 CURSOR = "▶ "
+IDLE_CURSOR = "▷ "  # highlighted, but the focus is elsewhere
 NO_CURSOR = "  "
 
 
@@ -34,7 +39,9 @@ class CursorList(OptionList):
         return self._prompts[index]
 
     def _decorated(self, index: int) -> Content:
-        mark = CURSOR if index == self._cursor else NO_CURSOR
+        mark = NO_CURSOR
+        if index == self._cursor:
+            mark = CURSOR if self.has_focus else IDLE_CURSOR
         lines = self.prompt_for(index).split("\n")
         return Content.assemble((mark, "bold"), Content("\n" + NO_CURSOR).join(lines))
 
@@ -54,8 +61,13 @@ class CursorList(OptionList):
         self.call_after_refresh(follow, self)
 
     # The terminal cursor follows the highlight (``tui/attention.py``).
+    # Called before Textual's own focus handler sets ``has_focus``: redraw just after.
     def on_focus(self) -> None:
+        self.call_later(self.redraw, self._cursor)
         self.call_after_refresh(follow, self)
+
+    def on_blur(self) -> None:
+        self.call_later(self.redraw, self._cursor)
 
     def on_resize(self) -> None:
         self.call_after_refresh(follow, self)
