@@ -74,8 +74,8 @@ def _fail(message: str) -> None:
 def _record_path(key: str) -> Path | None:
     """A record file given by path, or the draft with this id (prefix)."""
     path = Path(key)
-    if path.suffix == ".toml" and path.is_file():
-        return path
+    if path.suffix == ".toml" and os.path.lexists(path):
+        return path  # the reader refuses what is not a regular file, and says so
     found = find_draft(key)
     if found is None:
         _fail(f"concept '{clean(key, limit=40)}' niet gevonden (zie 'wegwijzer drafts')")

@@ -53,7 +53,11 @@ _REASONS = {
     errno.EPERM: "geen toestemming om in deze map te schrijven",
     errno.EROFS: "de map is alleen-lezen",
     errno.ENOENT: "de map bestaat niet",
-    errno.ENOTDIR: "de map bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ELOOP: "te veel symbolische koppelingen",
+    errno.EMLINK: "te veel koppelingen",
+    errno.EBUSY: "het bestand is in gebruik",
+    errno.ETXTBSY: "het bestand is in gebruik",
     errno.EISDIR: "op die plek staat een map",
     errno.ENAMETOOLONG: "de bestandsnaam is te lang",
     errno.EIO: "invoer-/uitvoerfout van de schijf",
@@ -62,7 +66,9 @@ _REASONS = {
 
 def reason_of(error: OSError) -> str:
     """A short Dutch reason for an OS error, without any file contents."""
-    return _REASONS.get(error.errno or 0, error.strerror or "onbekende fout")
+    # Never the system's own (English) text: a fault unknown here shows its code.
+    code = errno.errorcode.get(error.errno or 0, str(error.errno))
+    return _REASONS.get(error.errno or 0, f"systeemfout {code}")
 
 
 def temp_prefix(path: Path) -> str:

@@ -33,7 +33,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from wegwijzer.core.base.atomic import WriteError, write_atomic
+from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
+from wegwijzer.core.base.tomlfile import read_limited
 
 ENV_CACHE = "WEGWIJZER_CACHE"
 FILE_NAME = "gecontroleerde-flows.json"
@@ -116,9 +118,8 @@ def _add(digest: Any, name: bytes, data: bytes) -> None:
 
 def _read(path: Path) -> bytes | None:
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
-    except OSError:
+        data = read_limited(path, MAX_INPUT_BYTES)  # a FIFO or device: refused, never waited on
+    except ProblemsError:
         return None
     return data if len(data) <= MAX_INPUT_BYTES else None
 
@@ -176,12 +177,11 @@ def cache_file() -> Path:
 def _entries() -> dict[str, Any]:
     """The raw entries of the cache file; empty when it is missing or not ours."""
     try:
-        with cache_file().open("rb") as handle:
-            data = handle.read(MAX_CACHE_BYTES + 1)
+        data = read_limited(cache_file(), MAX_CACHE_BYTES)
         if len(data) > MAX_CACHE_BYTES:
             return {}
         parsed = json.loads(data)
-    except (OSError, ValueError, RecursionError):
+    except (ProblemsError, ValueError, RecursionError):
         return {}
     if not isinstance(parsed, dict) or parsed.get("format") != FORMAT:
         return {}

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.base.text import clean_tree, may_need_cleaning
-from wegwijzer.core.base.tomlfile import parse_toml
+from wegwijzer.core.base.tomlfile import parse_toml, read_limited
 from wegwijzer.core.flows.flow import (
     KINDS,
     CheckStep,
@@ -289,10 +289,5 @@ def load_flow_bytes(
 
 
 def load_flow(path: Path, sources: Mapping[str, Source]) -> LoadedFlow:
-    name = str(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(FLOW_MAX_BYTES + 1)
-    except OSError:
-        raise ProblemsError([Problem(name, "", "", "bestand kan niet gelezen worden")]) from None
-    return load_flow_bytes(data, name, sources, path)
+    data = read_limited(path, FLOW_MAX_BYTES)
+    return load_flow_bytes(data, str(path), sources, path)

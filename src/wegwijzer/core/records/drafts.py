@@ -120,9 +120,7 @@ def list_drafts() -> DraftListing:
     except FileNotFoundError:
         return listing
     except OSError as error:
-        listing.skipped.append(
-            f"{folder}: map kan niet gelezen worden ({error.strerror or 'fout'})"
-        )
+        listing.skipped.append(f"{folder}: map kan niet gelezen worden ({reason_of(error)})")
         return listing
     if paths:
         from wegwijzer.core.records.reader import read_record
