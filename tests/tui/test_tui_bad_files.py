@@ -45,3 +45,23 @@ async def test_bad_drafts_are_named_on_the_home_screen_and_the_good_one_opens(
         assert "overgeslagen" in shown
         await keys(pilot, "tab", "enter")
         assert app.session is not None and app.session.id == session.id
+
+
+async def test_the_quit_dialog_never_claims_a_draft_that_was_not_saved(
+    new_app: NewApp, tmp_path: Path, monkeypatch: object
+) -> None:
+    """Finding 3: with the data folder unusable the dialog said "Het blijft bewaard als
+    concept" beside the toast "Concept kon niet worden opgeslagen"."""
+    data = tmp_path / "data-is-a-file"
+    data.write_text("geen map")
+    os.environ["WEGWIJZER_DATA"] = str(data)  # restored by the private_dirs fixture
+    app = new_app("testflow")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "enter")
+        await app.workers.wait_for_complete()
+        await keys(pilot, "ctrl+q")
+        shown = _screen_text(app)
+        assert "Afsluiten?" in shown
+        assert "blijft bewaard als concept" not in shown
+        assert "Het concept kon" in shown and "niet worden opgeslagen" in shown
+        assert "overzicht op" in shown

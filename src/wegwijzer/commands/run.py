@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -110,22 +109,49 @@ def _resume(args: argparse.Namespace) -> Session | None:
     return opened.session
 
 
-def _autosaver() -> Callable[[Session], None]:
-    warned = False
+class Autosaver:
+    """Saves a draft after every change and remembers whether the last save worked.
 
-    def save(session: Session) -> None:
-        nonlocal warned
+    What the user is told at the end depends on it: a draft is only named when it
+    was written; otherwise the message says the answers are NOT kept, and what to do.
+    """
+
+    def __init__(self) -> None:
+        self.failure = ""  # Dutch reason of the last failed save; "" after a good one
+        self.saved = False  # a draft of this session is on disk
+
+    def __call__(self, session: Session) -> None:
         try:
             save_draft(session)
         except WriteError as error:
-            if not warned:  # once is enough; the walk goes on with everything in memory
-                print(f"Let op: {error}", file=sys.stderr)
-                warned = True
+            if not self.failure:  # once is enough; the walk goes on with everything in memory
+                print(
+                    f"Let op: het concept kon niet worden opgeslagen: {clean(error.reason)}.\n"
+                    "Uw antwoorden worden NIET bewaard als u stopt; rond af en sla het "
+                    "overzicht op met --export, of houd dit venster open.",
+                    file=sys.stderr,
+                )
+            self.failure = error.reason
+        else:
+            self.failure = ""
+            self.saved = True
 
-    return save
+    def kept_line(self, session: Session, *, resume: str) -> str:
+        """Where the answers are now: the draft when it was written, else that they are not."""
+        if not self.failure and self.saved:
+            return (
+                f"Uw antwoorden zijn bewaard als concept; verder gaan: "
+                f"wegwijzer run --resume {session.id[:12]}{resume}"
+            )
+        reason = f" ({clean(self.failure)})" if self.failure else ""
+        return (
+            f"Let op: uw antwoorden zijn NIET bewaard; het concept kon niet worden "
+            f"opgeslagen{reason}. Start opnieuw met --export naar een map waar u mag "
+            "schrijven, of maak de gegevensmap ($WEGWIJZER_DATA) bruikbaar."
+        )
 
 
-def _export(session: Session, args: argparse.Namespace) -> int:
+def _export(session: Session, args: argparse.Namespace, saver: Autosaver) -> int:
     warnings = privacy_warnings(session)
     if warnings:
         print("\nLet op: het record bevat mogelijk persoonsgegevens:")
@@ -136,15 +162,15 @@ def _export(session: Session, args: argparse.Namespace) -> int:
         )
         if args.strict_privacy:
             _fail("niet opgeslagen vanwege de privacywaarschuwingen (--strict-privacy)")
-            print(f"Uw antwoorden staan in concept {session.id[:12]}.", file=sys.stderr)
+            print(saver.kept_line(session, resume=" --plain"), file=sys.stderr)
             return 1
     try:
         path = export(session, args.export, overwrite=args.force)
     except (RecordExistsError, WriteError) as error:
-        _fail(str(error))
-        print(f"Uw antwoorden staan nog in concept {session.id[:12]}.", file=sys.stderr)
+        _fail(clean(str(error)))
+        print(saver.kept_line(session, resume=" --plain"), file=sys.stderr)
         return 1
-    print(f"\nRecord opgeslagen: {path}")
+    print(f"\nRecord opgeslagen: {clean(str(path))}")
     return 0
 
 
@@ -155,18 +181,17 @@ def _plain(session: Session, args: argparse.Namespace) -> int:
     current: list[Session | None] = [session]
     restore = install_signal_save(lambda: current[0])
     try:
-        code = run_plain(session, _read_line, sys.stdout, on_change=_autosaver())
+        saver = Autosaver()
+        code = run_plain(session, _read_line, sys.stdout, on_change=saver)
         if code != 0:
             if session.answers or session.notes:
-                print(
-                    f"Uw antwoorden zijn bewaard als concept; verder gaan: "
-                    f"wegwijzer run --resume {session.id[:12]} --plain",
-                    file=sys.stderr,
-                )
+                print(saver.kept_line(session, resume=" --plain"), file=sys.stderr)
             return code
         if args.export is None:
+            if saver.failure:  # finished, but nothing holds it once this process ends
+                print(saver.kept_line(session, resume=" --plain"), file=sys.stderr)
             return 0
-        code = _export(session, args)
+        code = _export(session, args, saver)
         if code == 0:
             current[0] = None  # exported: a late signal must not bring the draft back
         return code

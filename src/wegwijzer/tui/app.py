@@ -117,11 +117,16 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
 
     @work(group="vragen")
     async def _confirm_quit(self) -> None:
-        kept = (
-            "Het blijft bewaard als concept; u hervat het op het startscherm."
-            if self.saver.enabled and self.training is None
-            else "Het gaat verloren."
-        )
+        if self.saver.failure and self.training is None:
+            kept = (
+                f"Het concept kon niet worden opgeslagen ({self.saver.failure}): bij afsluiten "
+                "gaat het verloren. Rond het stappenplan af en sla het overzicht op (e), "
+                "of blijf in de app."
+            )
+        elif self.saver.enabled and self.training is None:
+            kept = "Het blijft bewaard als concept; u hervat het op het startscherm."
+        else:
+            kept = "Het gaat verloren."
         message = f"Er is werk dat nog niet is geëxporteerd. {kept}"
         if await self._ask("Afsluiten?", message, yes="Afsluiten", no="Verder werken"):
             self.exit()

@@ -75,6 +75,7 @@ class DraftSaver:
         self.enabled = enabled
         self._lock = threading.Lock()
         self._latest = 0
+        self.failure = ""  # Dutch reason the last draft save failed; "" after a good one
 
     def ticket(self) -> int:
         """Called on the UI thread for every save; the newest ticket wins."""
@@ -89,7 +90,9 @@ class DraftSaver:
             try:
                 drafts.save_draft(copied)
             except (WriteError, OSError, ValueError) as error:
+                self.failure = error.reason if isinstance(error, WriteError) else "schrijffout"
                 return f"Concept kon niet worden opgeslagen: {error}"
+            self.failure = ""
             return None
 
     def export(self, session: Session, path: Path, *, overwrite: bool) -> Path:
