@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wegwijzer.core.base.text import clean
+from wegwijzer.core.base.text import _NEEDS_CLEANING, clean, clean_tree, may_need_cleaning
 
 
 def test_escape_sequences_become_visible_and_harmless() -> None:
@@ -28,8 +30,43 @@ def test_line_breaks_are_kept_only_when_multiline() -> None:
 
 
 def test_limit_and_emoji_and_rtl_survive() -> None:
-    assert clean("👩‍👧 שלום مرحبا") == "👩‍👧 שלום مرحبا"
+    # The zero-width joiner is default-ignorable (issue 16): the emoji stay, side by side.
+    assert clean("👩\u200d👧 שלום مرحبا") == "👩👧 שלום مرحبا"
     assert clean("x" * 50, limit=10) == "x" * 10
+
+
+INVISIBLE = [
+    "\u200c", "\u200d", "\u2061", "\u2062", "\u2063", "\u2064", "\u206a", "\u206f",
+    "\u180e", "\u034f", "\ufe0f", "\ufe00", "\U000e0041", "\U000e007f", "\u3164",
+    "\uffa0", "\u115f", "\u1160", "\u17b4", "\U0001d173", "\U0001bca0", "\ufff0",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_every_default_ignorable_code_point_is_dropped(char: str) -> None:
+    """Issue 16, finding 10: joiners, invisible operators, variation selectors, tags and
+    Hangul fillers were kept, so "Ja" and "Ja" + U+200D looked alike and differed."""
+    assert clean(f"Ja{char}") == "Ja"
+    assert clean(f"SPOOF{char}" * 3, multiline=True) == "SPOOF" * 3
+    assert clean_tree({f"k{char}": [f"v{char}"]}) == {"k": ["v"]}
+    assert may_need_cleaning(f'x = "J{char}a"'.encode())
+
+
+def test_the_quick_checks_agree_with_clean_on_every_code_point() -> None:
+    """``clean_tree`` and the flow loader skip text the quick checks call clean: they must
+    flag every character ``clean`` changes (NFC aside), as text and as UTF-8."""
+    missed = []
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        if unicodedata.normalize("NFC", char) != char:
+            continue
+        if clean(char, multiline=True) != char and not (
+            _NEEDS_CLEANING.search(char) and may_need_cleaning(char.encode())
+        ):
+            missed.append(f"U+{code:04X}")
+    assert not missed
 
 
 @given(st.text())

@@ -145,7 +145,29 @@ def load_catalog(folder: Path | None = None, files: list[Path] | None = None) ->
             catalog.flows.append(load_flow(path, sources))
         except ProblemsError as error:
             catalog.problems += error.problems
+    catalog.problems += _drop_shared_ids(catalog)
     return catalog
+
+
+def _drop_shared_ids(catalog: Catalog) -> list[Problem]:
+    """Two files with one flow id: neither is used (either would hide the other)."""
+    by_id: dict[str, list[LoadedFlow]] = {}
+    for loaded in catalog.flows:
+        by_id.setdefault(loaded.flow.id, []).append(loaded)
+    problems = []
+    for flow_id, same in by_id.items():
+        if len(same) < 2:
+            continue
+        names = ", ".join(str(loaded.path) for loaded in same)
+        for loaded in same:
+            message = (
+                f"flow-id '{flow_id}' komt in meer bestanden voor ({names}); "
+                "geen ervan wordt gebruikt"
+            )
+            problems.append(Problem(str(loaded.path), "", "id", message))
+    if problems:
+        catalog.flows = [loaded for loaded in catalog.flows if len(by_id[loaded.flow.id]) < 2]
+    return problems
 
 
 def open_catalog(folder: Path | None = None) -> Catalog:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from wegwijzer.core.base.limits import ID_MAX, PATH_MAX
 from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.base.text import clean_tree, may_need_cleaning
 from wegwijzer.core.base.tomlfile import parse_toml, read_limited
@@ -26,6 +27,7 @@ from wegwijzer.core.flows.flow import (
     MultiStep,
     OutcomeStep,
 )
+from wegwijzer.core.flows.labels import label_problems, path_length_problems, record_limit_problems
 from wegwijzer.core.flows.source import Source
 
 FLOW_MAX_BYTES = 16 * 1024 * 1024
@@ -145,17 +147,19 @@ def _citation_error(source: Source, cite: str, reasons: dict[str, str | None]) -
 def _check_step(flow: Flow, step_id: str, name: str) -> list[Problem]:
     problems = []
     step = flow.steps[step_id]
-    if not SLUG.match(step_id):
+    if not SLUG.match(step_id) or len(step_id) > ID_MAX:
         problems.append(
-            Problem(name, step_id[:64], "", "stap-id moet een slug zijn (a-z, 0-9, '-')")
+            Problem(
+                name,
+                step_id[:ID_MAX],
+                "",
+                f"stap-id moet een slug zijn (a-z, 0-9, '-') van hoogstens {ID_MAX} tekens",
+            )
         )
     if isinstance(step, _WITH_OPTIONS):
-        labels = [option.label.strip().casefold() for option in step.options]
-        for index, label in enumerate(labels):
-            if label in labels[:index]:
-                problems.append(
-                    Problem(name, step_id, f"options[{index}].label", "keuze komt twee keer voor")
-                )
+        problems += label_problems(
+            [option.label for option in step.options], name, step_id, "options[{}].label"
+        )
         for index, option in enumerate(step.options):
             if isinstance(step, ChoiceStep) and not option.next:
                 problems.append(
@@ -171,10 +175,10 @@ def _check_step(flow: Flow, step_id: str, name: str) -> list[Problem]:
                     )
                 )
     if isinstance(step, CheckStep):
-        if not step.statuses or len(set(step.statuses)) != len(step.statuses):
-            problems.append(
-                Problem(name, step_id, "statuses", "statussen moeten uniek en niet leeg zijn")
-            )
+        if not step.statuses:
+            problems.append(Problem(name, step_id, "statuses", "statussen mogen niet leeg zijn"))
+        elif found := label_problems(list(step.statuses), name, step_id, "statuses[{}]", "status"):
+            problems += found
         elif "ja" not in step.statuses:
             problems.append(Problem(name, step_id, "statuses", "de status 'ja' ontbreekt"))
     if isinstance(step, OutcomeStep) and not step.actions and not step.open_checks:
@@ -183,14 +187,37 @@ def _check_step(flow: Flow, step_id: str, name: str) -> list[Problem]:
 
 
 def _check_graph(flow: Flow, name: str) -> list[Problem]:
-    problems = []
     steps = flow.steps
     if flow.start not in steps:
         return [Problem(name, "", "start", f"startstap '{flow.start[:64]}' bestaat niet")]
+    forward, problems, broken = _edges(flow, name)
+    reached = _walk([flow.start], forward)
+    for step_id in steps:
+        if step_id not in reached:
+            problems.append(Problem(name, step_id, "", "stap is vanaf de start niet bereikbaar"))
+    if broken:
+        return problems
+    reverse: dict[str, list[str]] = {step_id: [] for step_id in steps}
+    for step_id, targets in forward.items():
+        for target in targets:
+            reverse[target].append(step_id)
+    outcomes = [s for s, step in steps.items() if isinstance(step, OutcomeStep)]
+    finishing = _walk(outcomes, reverse)
+    for step_id in steps:
+        if step_id in reached and step_id not in finishing:
+            problems.append(Problem(name, step_id, "", _NO_WAY_OUT))
+    if len(steps) > PATH_MAX:  # shorter flows cannot have a longer path without a loop
+        problems += path_length_problems(flow.start, forward, reached, name)
+    return problems
+
+
+def _edges(flow: Flow, name: str) -> tuple[dict[str, list[str]], list[Problem], bool]:
+    """The graph's edges (to existing steps), a problem per broken target, and whether any."""
+    problems: list[Problem] = []
+    steps = flow.steps
     # One pass builds both directions of the graph; field names are only spelled out
     # for a broken target, so a large valid flow costs a few lookups per step.
     forward: dict[str, list[str]] = {}
-    reverse: dict[str, list[str]] = {step_id: [] for step_id in steps}
     broken = False
     for step_id, step in steps.items():
         if isinstance(step, ChoiceStep):
@@ -204,7 +231,6 @@ def _check_graph(flow: Flow, name: str) -> list[Problem]:
             if not target:
                 continue
             if target in steps:
-                reverse[target].append(step_id)
                 found.append(target)
                 continue
             field = f"options[{index}].next" if isinstance(step, ChoiceStep) else "next"
@@ -212,18 +238,7 @@ def _check_graph(flow: Flow, name: str) -> list[Problem]:
                 Problem(name, step_id, field, f"volgende stap '{target[:64]}' bestaat niet")
             )
             broken = True
-    reached = _walk([flow.start], forward)
-    for step_id in steps:
-        if step_id not in reached:
-            problems.append(Problem(name, step_id, "", "stap is vanaf de start niet bereikbaar"))
-    if broken:
-        return problems
-    outcomes = [s for s, step in steps.items() if isinstance(step, OutcomeStep)]
-    finishing = _walk(outcomes, reverse)
-    for step_id in steps:
-        if step_id in reached and step_id not in finishing:
-            problems.append(Problem(name, step_id, "", _NO_WAY_OUT))
-    return problems
+    return forward, problems, broken
 
 
 def _walk(starts: list[str], edges: Mapping[str, list[str]]) -> set[str]:
@@ -240,12 +255,17 @@ def _walk(starts: list[str], edges: Mapping[str, list[str]]) -> set[str]:
 def check_flow(flow: Flow, name: str, sources: Mapping[str, Source]) -> list[Problem]:
     """Every rule a valid model must still meet; all problems at once, capped."""
     problems: list[Problem] = []
-    if not SLUG.match(flow.id):
-        problems.append(Problem(name, "", "id", "flow-id moet een slug zijn (a-z, 0-9, '-')"))
+    if not SLUG.match(flow.id) or len(flow.id) > ID_MAX:
+        message = f"flow-id moet een slug zijn (a-z, 0-9, '-') van hoogstens {ID_MAX} tekens"
+        problems.append(Problem(name, "", "id", message))
+    for field, value in (("title", flow.title), ("version", flow.version)):
+        if "\n" in value:
+            problems.append(Problem(name, "", field, "mag maar één regel zijn"))
     source = sources.get(flow.source)
     if source is None:
         problems.append(Problem(name, "", "source", f"bron '{flow.source[:64]}' is onbekend"))
     problems += _check_graph(flow, name)
+    problems += record_limit_problems(flow, name)
     reasons: dict[str, str | None] = {}
     for step_id in flow.steps:
         if len(problems) >= MAX_PROBLEMS:

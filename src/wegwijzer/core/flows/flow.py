@@ -6,6 +6,17 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from wegwijzer.core.base.limits import (
+    ACTIONS_MAX,
+    CITES_MAX,
+    LABEL_MAX,
+    LONG_TEXT_MAX,
+    OPTIONS_MAX,
+    STATUSES_MAX,
+    TEXT_MAX,
+    VERSION_MAX,
+)
+
 STATUSES = ("ja", "nee", "deels", "weet niet")
 GROUPS = ("politie", "zorg", "beleid", "scholing", "algemeen")
 Group = Literal["politie", "zorg", "beleid", "scholing", "algemeen"]
@@ -17,8 +28,10 @@ GROUP_LABELS = {
     "algemeen": "Algemeen",
 }
 
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
-Cites = Annotated[tuple[str, ...], Field(max_length=40)]
+# The limits are the record's too (``core.base.limits``): what a flow holds, a record can.
+Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]
+Label = Annotated[str, Field(min_length=1, max_length=LABEL_MAX)]
+Cites = Annotated[tuple[str, ...], Field(max_length=CITES_MAX)]
 
 
 class Model(BaseModel):
@@ -33,15 +46,18 @@ class Action(Model):
     cites: Cites = ()
 
 
+Actions = Annotated[tuple[Action, ...], Field(max_length=ACTIONS_MAX)]
+
+
 class Option(Model):
-    label: Annotated[str, Field(min_length=1, max_length=300)]
+    label: Label
     next: str = ""
-    actions: tuple[Action, ...] = ()
+    actions: Actions = ()
 
 
 class _Step(Model):
     prompt: Text
-    text: str = Field(default="", max_length=8000)
+    text: str = Field(default="", max_length=LONG_TEXT_MAX)
     cites: Cites = ()
 
 
@@ -49,14 +65,14 @@ class ChoiceStep(_Step):
     """Pick exactly one option; each option names the step that follows."""
 
     kind: Literal["choice"]
-    options: tuple[Option, ...] = Field(min_length=1, max_length=30)
+    options: tuple[Option, ...] = Field(min_length=1, max_length=OPTIONS_MAX)
 
 
 class MultiStep(_Step):
     """Pick one or more options; the flow goes on to ``next``."""
 
     kind: Literal["multi"]
-    options: tuple[Option, ...] = Field(min_length=1, max_length=30)
+    options: tuple[Option, ...] = Field(min_length=1, max_length=OPTIONS_MAX)
     next: str
 
 
@@ -64,7 +80,7 @@ class CheckStep(_Step):
     """A checklist item with a status; an item not answered "ja" becomes ``action``."""
 
     kind: Literal["check"]
-    statuses: tuple[str, ...] = STATUSES
+    statuses: Annotated[tuple[Label, ...], Field(max_length=STATUSES_MAX)] = STATUSES
     action: Text
     group: Group = "beleid"
     next: str
@@ -81,7 +97,7 @@ class OutcomeStep(_Step):
     """The end of a path: the recommended actions."""
 
     kind: Literal["outcome"]
-    actions: tuple[Action, ...] = ()
+    actions: Actions = ()
     open_checks: bool = Field(
         default=False, description="Also list every checklist item not answered 'ja' as an action."
     )
@@ -98,8 +114,8 @@ class Flow(Model):
     id: str
     title: Text
     audience: Text = Field(description="One line on who the flow is for.")
-    description: str = Field(default="", max_length=4000)
-    version: str = Field(min_length=1, max_length=40)
+    description: str = Field(default="", max_length=TEXT_MAX)
+    version: str = Field(min_length=1, max_length=VERSION_MAX)
     source: str
     start: str
     steps: dict[str, Step] = Field(min_length=1)

@@ -17,6 +17,7 @@ from wegwijzer.core.base.text import clean_tree
 from wegwijzer.core.base.tomlfile import parse_toml, read_toml
 from wegwijzer.core.records.record import (
     RECORD_MAX_BYTES,
+    SINGLE_LINE,
     ActionRecord,
     KeptRecord,
     Record,
@@ -66,6 +67,8 @@ def _translate(error: Mapping[str, Any], raw: Mapping[str, Any], name: str) -> P
         message = f"onbekend veld '{key}'"
     elif kind == "literal_error":
         message = f"ongeldige waarde; toegestaan: {error.get('ctx', {}).get('expected', '')}"
+    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SINGLE_LINE:
+        message = "mag maar één regel zijn"
     else:
         message = _MESSAGES.get(kind, "ongeldige waarde")
     # Union members show up as loc parts like "str" or "list[str]": leave them out.

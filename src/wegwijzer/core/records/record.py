@@ -15,8 +15,22 @@ from typing import Annotated, Any, Literal
 import tomli_w
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from wegwijzer.core.base.limits import (
+    ACTIONS_MAX,
+    CASE_REF_MAX,
+    CITES_MAX,
+    ID_MAX,
+    KEPT_MAX,
+    LABEL_MAX,
+    NOTE_MAX,
+    OPTIONS_MAX,
+    PATH_MAX,
+    SCORE_KEYS_MAX,
+    TEXT_MAX,
+    VERSION_MAX,
+)
 from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, Group, InfoStep, MultiStep, Step
-from wegwijzer.core.walk.session import INFO_READ, NOTE_LIMIT, Answer, Session
+from wegwijzer.core.walk.session import INFO_READ, Answer, Session
 
 FORMAT = 1
 RECORD_MAX_BYTES = 2 * 1024 * 1024
@@ -24,15 +38,20 @@ MODES = ("casus", "oefening")
 EXTRA_KEYS = ("score",)
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 
-Slug = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+# The limits are the flow checker's too (``core.base.limits``): a walk of any flow that
+# passes ``check`` fits. Fields a person reads on one line may not hold a line break.
+SINGLE_LINE = r"^[^\n]*$"
+Slug = Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Citation = Annotated[str, Field(pattern=r"^[1-9][0-9]{0,2}(?:\.[1-9][0-9]{0,2})?$")]
-Label = Annotated[str, Field(min_length=1, max_length=300)]
+Label = Annotated[str, Field(min_length=1, max_length=LABEL_MAX, pattern=SINGLE_LINE)]
+Prompt = Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]
+Citations = Annotated[list[Citation], Field(max_length=CITES_MAX)]
 # The answer fields of a step, shared by [[steps]] and [[kept]].
 StepKind = Literal["choice", "multi", "check", "info", "outcome"]
-AnswerText = Label | Annotated[list[Label], Field(min_length=1, max_length=30)]
-OptionNumber = Annotated[int, Field(ge=1, le=30)]
-OptionNumbers = Annotated[list[OptionNumber], Field(min_length=1, max_length=30)]
-NoteText = Annotated[str, Field(max_length=NOTE_LIMIT)]
+AnswerText = Label | Annotated[list[Label], Field(min_length=1, max_length=OPTIONS_MAX)]
+OptionNumber = Annotated[int, Field(ge=1, le=OPTIONS_MAX)]
+OptionNumbers = Annotated[list[OptionNumber], Field(min_length=1, max_length=OPTIONS_MAX)]
+NoteText = Annotated[str, Field(max_length=NOTE_MAX)]
 Scalar = bool | int | float | str
 
 
@@ -45,12 +64,12 @@ class StepRecord(_Model):
 
     id: Slug
     kind: StepKind
-    prompt: Annotated[str, Field(min_length=1, max_length=4000)]
+    prompt: Prompt
     answer: AnswerText | None = None
     number: OptionNumber | None = None
     numbers: OptionNumbers | None = None
     note: NoteText = ""
-    citations: Annotated[list[Citation], Field(max_length=40)]
+    citations: Citations
 
 
 class KeptRecord(_Model):
@@ -69,9 +88,9 @@ class KeptRecord(_Model):
 
 
 class ActionRecord(_Model):
-    text: Annotated[str, Field(min_length=1, max_length=4000)]
+    text: Prompt
     group: Group
-    citations: Annotated[list[Citation], Field(max_length=40)]
+    citations: Citations
     step: Slug
 
 
@@ -79,18 +98,20 @@ class Record(_Model):
     format: Literal[1]
     session_id: Annotated[str, Field(pattern=SESSION_ID.pattern)]
     flow: Slug
-    flow_version: Annotated[str, Field(min_length=1, max_length=40)]
+    flow_version: Annotated[str, Field(min_length=1, max_length=VERSION_MAX, pattern=SINGLE_LINE)]
     flow_hash: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
-    flow_title: Annotated[str, Field(min_length=1, max_length=4000)]
-    source: Annotated[str, Field(min_length=1, max_length=64)]
+    flow_title: Annotated[str, Field(min_length=1, max_length=TEXT_MAX, pattern=SINGLE_LINE)]
+    source: Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=SINGLE_LINE)]
     mode: Literal["casus", "oefening"]
-    case_ref: Annotated[str, Field(max_length=80)] = ""
+    case_ref: Annotated[str, Field(max_length=CASE_REF_MAX, pattern=SINGLE_LINE)] = ""
     started: AwareDatetime
     finished: AwareDatetime | None = None
-    score: Annotated[dict[str, Scalar | list[Scalar]], Field(max_length=100)] | None = None
-    steps: Annotated[list[StepRecord], Field(min_length=1, max_length=2000)]
-    actions: Annotated[list[ActionRecord], Field(max_length=500)] = []
-    kept: Annotated[list[KeptRecord], Field(max_length=2000)] = []
+    score: Annotated[dict[str, Scalar | list[Scalar]], Field(max_length=SCORE_KEYS_MAX)] | None = (
+        None
+    )
+    steps: Annotated[list[StepRecord], Field(min_length=1, max_length=PATH_MAX)]
+    actions: Annotated[list[ActionRecord], Field(max_length=ACTIONS_MAX)] = []
+    kept: Annotated[list[KeptRecord], Field(max_length=KEPT_MAX)] = []
 
     @property
     def complete(self) -> bool:

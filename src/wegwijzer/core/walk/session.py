@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wegwijzer.core.base.clock import utc_now
+from wegwijzer.core.base.limits import NOTE_MAX, PATH_MAX
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.flows.flow import (
@@ -28,7 +29,7 @@ from wegwijzer.core.flows.flow import (
 )
 
 Answer = int | tuple[int, ...] | str | None
-NOTE_LIMIT = 5000
+NOTE_LIMIT = NOTE_MAX
 INFO_READ = "gelezen"
 
 
@@ -160,6 +161,10 @@ class Session:
         """Answer the current step and move on; returns the id of the step now current."""
         step = self.current
         canonical = validate_answer(step, value)
+        if len(self.path) >= PATH_MAX and not isinstance(step, OutcomeStep):
+            # Only a flow with a loop gets here (the checker bounds every other path);
+            # a longer path would make a record that cannot be read back.
+            raise AnswerError(f"het pad is te lang (meer dan {PATH_MAX} stappen); ga terug")
         self.answers[self.current_id] = canonical
         target = next_step(step, canonical)
         self.path.append(target)
