@@ -234,7 +234,10 @@ def write_result(exercise: LoadedExercise, lines: list[str], path: Path) -> None
 
 
 def test_summary_counts_choices_per_step_and_averages_scores(
-    exercise: LoadedExercise, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    exercise: LoadedExercise,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    training_dir: Path,  # the summary recomputes every score from its exercise
 ) -> None:
     paths = [tmp_path / f"r{n}.toml" for n in range(3)]
     write_result(exercise, EXPECTED, paths[0])  # 5/5: cadeaus, Ja, nee
@@ -254,7 +257,7 @@ def test_summary_counts_choices_per_step_and_averages_scores(
 
 
 def test_summary_reports_unreadable_files_and_still_prints_the_rest(
-    exercise: LoadedExercise, tmp_path: Path
+    exercise: LoadedExercise, tmp_path: Path, training_dir: Path
 ) -> None:
     good = tmp_path / "goed.toml"
     write_result(exercise, EXPECTED, good)
@@ -264,7 +267,7 @@ def test_summary_reports_unreadable_files_and_still_prints_the_rest(
     not_training.write_bytes(good.read_bytes().replace(b'mode = "oefening"', b'mode = "casus"'))
     missing = tmp_path / "weg.toml"
     args = ["train", "--summary", str(good), str(broken), str(not_training), str(missing)]
-    result = run_cli(*args)
+    result = run_cli(*args, env=env_for(training_dir))
     assert result.returncode == 1
     assert "Oefening testoefening — Testoefening (1 resultaat)" in result.stdout
     assert "Gemiddelde score: 5 van 5 punten (100 %)" in result.stdout

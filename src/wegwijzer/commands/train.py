@@ -12,6 +12,7 @@ from typing import Any
 from wegwijzer.commands.common import print_problems
 from wegwijzer.core.base.atomic import RecordExistsError, WriteError, write_atomic
 from wegwijzer.core.base.problems import Problem, ProblemsError
+from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.training.exercise import (
@@ -76,18 +77,20 @@ def list_lines(exercises: list[LoadedExercise]) -> list[str]:
 
 
 def summary_lines(tallies: list[ExerciseTally]) -> list[str]:
+    """The summary as text; every title, prompt and label cleaned to one line."""
     lines = ["OEFENRESULTATEN"]
     for tally in tallies:
-        title = f" — {tally.title}" if tally.title else ""
+        title = f" — {clean(tally.title)}" if tally.title else ""
         word = "resultaat" if tally.results == 1 else "resultaten"
-        lines += ["", f"Oefening {tally.exercise_id}{title} ({tally.results} {word})"]
+        lines += ["", f"Oefening {clean(tally.exercise_id)}{title} ({tally.results} {word})"]
         average = score_text(tally.average_points, tally.max_points, tally.average_percentage)
         lines.append(f"  Gemiddelde score: {average}")
         for step in tally.steps.values():
-            lines.append(f"  Stap {step.step_id}" + (f": {step.prompt}" if step.prompt else ""))
+            prompt = f": {clean(step.prompt)}" if step.prompt else ""
+            lines.append(f"  Stap {clean(step.step_id)}{prompt}")
             if step.expected:
-                lines.append(f"    verwacht: {step.expected}")
-            lines += [f"    {count}× {label}" for label, count in step.ranked()]
+                lines.append(f"    verwacht: {clean(step.expected)}")
+            lines += [f"    {count}× {clean(label)}" for label, count in step.ranked()]
     if not tallies:
         lines.append("Geen leesbare oefenresultaten.")
     return lines

@@ -8,10 +8,11 @@ from typing import Any
 
 from wegwijzer.commands.common import resolve_flow
 from wegwijzer.core.base.problems import ProblemsError
-from wegwijzer.core.flows.catalog import load_catalog
+from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.records.reader import read_record
-from wegwijzer.core.records.resume import find_flow, kept_reasons, record_reasons
+from wegwijzer.core.records.record import Record
+from wegwijzer.core.training.verdict import Judge
 
 
 def add_parser(commands: Any) -> None:
@@ -27,21 +28,22 @@ def add_parser(commands: Any) -> None:
 
 def verify_file(path: Path, loaded: LoadedFlow | None = None) -> list[str]:
     """Every reason why the record at ``path`` is not in order; empty when it is."""
+    return verify_record_file(path, loaded)[1]
+
+
+def verify_record_file(
+    path: Path, loaded: LoadedFlow | None = None
+) -> tuple[Record | None, list[str]]:
+    """The record at ``path`` (None when unreadable) and every reason it is not in order."""
     try:
         record = read_record(path)
     except ProblemsError as error:
-        return [str(problem) for problem in error.problems]
-    if loaded is None:
-        catalog = load_catalog()
-        loaded = find_flow(catalog, record.flow)
-        if loaded is None:
-            return [f"flow '{record.flow}' staat niet in de catalogus ({catalog.folder})"]
-    reasons = record_reasons(record, loaded)
-    if record.flow == loaded.flow.id:  # a draft's answers off the path must fit the flow too
-        reasons += kept_reasons(record, loaded.flow)
+        return None, [str(problem) for problem in error.problems]
+    judge = Judge(loaded=loaded)
+    reasons = judge(record)
     if not record.complete:
         reasons.append("het record is niet afgerond (een concept zonder uitkomst)")
-    return reasons
+    return record, reasons
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,11 +52,15 @@ def run(args: argparse.Namespace) -> int:
         loaded, _ = resolve_flow(args.flow)
         if loaded is None:
             return 1
-    reasons = verify_file(args.record, loaded)
+    record, reasons = verify_record_file(args.record, loaded)
+    name = clean(str(args.record))
     if not reasons:
-        print(f"in orde: {args.record}")
+        print(f"in orde: {name}")
+        if record is not None and record.mode == "oefening":
+            what = "een oefenresultaat, score nagerekend" if record.score else "een oefenwandeling"
+            print(f"  modus: oefening ({what})")
         return 0
-    print(f"niet in orde: {args.record}")
+    print(f"niet in orde: {name}")
     for reason in reasons:
-        print(f"  - {reason}")
+        print(f"  - {clean(reason)}")  # one line each, whatever a field held
     return 1

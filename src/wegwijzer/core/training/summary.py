@@ -2,14 +2,18 @@
 
 Counts come from the steps of each record (the labels as the trainee chose them;
 a multi answer counts once for each option picked); the score from its ``[score]``
-table. A file that cannot be read, or is not a training result, becomes a Dutch
-problem and is skipped; the rest is still summarised.
+table. Nothing is taken on trust: every result is judged like `wegwijzer verify`
+does (``core.training.verdict``: true to its flow, score recomputed from its
+exercise), so its labels are the flow's own and memory grows with the flows and
+exercises, never with what the files hold. A file that cannot be read, is not a
+training result or does not hold up becomes a Dutch problem and is skipped; the
+rest is still summarised.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -30,9 +34,9 @@ class ScoreTable(BaseModel):
 
     exercise: Annotated[str, Field(min_length=1, max_length=64)]
     exercise_title: Annotated[str, Field(max_length=300)] = ""
-    points: Annotated[float, Field(ge=0)]
+    points: Annotated[float, Field(ge=0, allow_inf_nan=False)]
     max: Annotated[int, Field(ge=0)]
-    percentage: Annotated[float, Field(ge=0, le=100)]
+    percentage: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
     decisions: Annotated[list[str], Field(max_length=100)]
     expected: Annotated[list[str], Field(max_length=100)] = []
 
@@ -55,18 +59,18 @@ class ExerciseTally:
     exercise_id: str
     title: str = ""
     results: int = 0
-    points: list[float] = field(default_factory=list)
-    percentages: list[float] = field(default_factory=list)
+    points_total: float = 0.0  # sums, not lists: memory does not grow with the files
+    percentage_total: float = 0.0
     max_points: int = 0
     steps: dict[str, StepTally] = field(default_factory=dict)
 
     @property
     def average_points(self) -> float:
-        return round(sum(self.points) / len(self.points), 1) if self.points else 0.0
+        return round(self.points_total / self.results, 1) if self.results else 0.0
 
     @property
     def average_percentage(self) -> float:
-        return round(sum(self.percentages) / len(self.percentages), 1) if self.percentages else 0.0
+        return round(self.percentage_total / self.results, 1) if self.results else 0.0
 
 
 def score_of(record: Record, name: str) -> ScoreTable:
@@ -86,8 +90,8 @@ def add_result(tallies: dict[str, ExerciseTally], record: Record, score: ScoreTa
     tally = tallies.setdefault(score.exercise, ExerciseTally(score.exercise))
     tally.title = tally.title or score.exercise_title
     tally.results += 1
-    tally.points.append(score.points)
-    tally.percentages.append(score.percentage)
+    tally.points_total += score.points
+    tally.percentage_total += score.percentage
     tally.max_points = max(tally.max_points, score.max)
     answered = {step.id: step for step in record.steps if step.answer is not None}
     for index, step_id in enumerate(score.decisions):
@@ -105,16 +109,37 @@ def add_result(tallies: dict[str, ExerciseTally], record: Record, score: ScoreTa
                 step.counts[label] += 1
 
 
-def summarise(paths: Iterable[Path]) -> tuple[list[ExerciseTally], list[Problem]]:
-    """Tallies per exercise (in order of first appearance) and the problems of skipped files."""
+Judgement = Callable[[Record], list[str]]
+
+
+def summarise(
+    paths: Iterable[Path], judge: Judgement | None = None
+) -> tuple[list[ExerciseTally], list[Problem]]:
+    """Tallies per exercise (in order of first appearance) and the problems of skipped files.
+
+    ``judge`` says why a record is not in order (default: against the default catalog
+    and its exercises, as `wegwijzer verify` does); a result it finds fault with is
+    skipped with its reasons.
+    """
+    if judge is None:
+        from wegwijzer.core.training.verdict import Judge
+
+        judge = Judge()
     tallies: dict[str, ExerciseTally] = {}
     problems: list[Problem] = []
     for path in paths:
+        name = str(path)
         try:
             record = read_record(Path(path))
-            score = score_of(record, str(path))
+            score = score_of(record, name)
         except ProblemsError as error:
             problems += error.problems
+            continue
+        reasons = judge(record)
+        if not record.complete:
+            reasons.append("het resultaat is niet afgerond")
+        if reasons:
+            problems += [Problem(name, "", "", reason) for reason in reasons[:5]]
             continue
         add_result(tallies, record, score)
     return list(tallies.values()), problems
