@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from wegwijzer.core.base.text import DEFAULT_IGNORABLE
+
 HOOG = "hoog"
 LAAG = "laag"
 
@@ -44,8 +46,9 @@ class PrivacyWarning:
 
 # --- normalisation -----------------------------------------------------------
 
-# Invisible characters someone could put between digits to slip past a check.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Invisible characters someone could put between digits to slip past a check: every
+# default-ignorable code point (U+2063 INVISIBLE SEPARATOR among them).
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(DEFAULT_IGNORABLE)
 # Dashes that word processors substitute for "-" (NFKC leaves them alone).
 _CLEANUP: dict[int, str | None] = {**_INVISIBLE, **dict.fromkeys(range(0x2010, 0x2016), "-")}
 _CLEANUP[0x2212] = "-"
@@ -91,9 +94,9 @@ _BSN = re.compile(
     (?<![0-9])(?<![0-9][.,])                  # not the tail of a longer number
     (?: [0-9]{8,9}
       | (?<![0-9][ ])                         # grouped: not the tail of a longer grouping
-        (?: [0-9]{3}(?P<a>[. ])[0-9]{3}(?P=a)[0-9]{3}(?!(?P=a)[0-9])
-          | [0-9]{4}(?P<b>[. ])[0-9]{2}(?P=b)[0-9]{3}(?!(?P=b)[0-9])
-          | [0-9]{2}(?P<c>[. ])[0-9]{3}(?P=c)[0-9]{3}(?!(?P=c)[0-9]) ) )
+        (?: [0-9]{3}(?P<a>[. \t/-])[0-9]{3}(?P=a)[0-9]{3}(?!(?P=a)[0-9])
+          | [0-9]{4}(?P<b>[. \t/-])[0-9]{2}(?P=b)[0-9]{3}(?!(?P=b)[0-9])
+          | [0-9]{2}(?P<c>[. \t/-])[0-9]{3}(?P=c)[0-9]{3}(?!(?P=c)[0-9]) ) )
     (?![0-9])(?![.,][0-9])
     """,
     re.VERBOSE,
@@ -115,33 +118,72 @@ def _find_bsn(text: str) -> Iterator[PrivacyWarning]:
             yield _warning("bsn", hoog, m.start(), m.end())
 
 
+# A run of digits in any of the ways people write a phone number: spaces, dots, dashes
+# (with spaces around them), slashes, an area code in brackets, "+" or "00" in front.
 _PHONE = re.compile(
     r"""
-    (?<![0-9+])
-    (?: (?P<intl>(?:\+|00)31[ -]?(?:\(0\)[ -]?)?[1-9](?:[ -]?[0-9]){8})
-      | (?P<service>0(?:800|900|880)(?:[ -]?[0-9]){4,7})
-      | (?P<local>0[1-9](?:[ -]?[0-9]){8})    # 0 + area code + subscriber: 10 digits
-    )
+    (?<![0-9A-Za-z+(])
+    (?: \+ | \(\+? )?
+    [0-9]
+    (?: (?: [ \t]{0,2}[-./][ \t]{0,2} | [ \t]{1,2} | \)[ \t]{0,2} | [ \t]{0,2}\( )? [0-9] ){6,17}
     (?![0-9])
     """,
     re.VERBOSE,
 )
+_GROUP_BREAK = re.compile(r"[ \t]*[-./ \t()][ \t()]*")
+
+
+def _phone_digits(candidate: str) -> str | None:
+    """The number in national form ("06…", "00…" for abroad) when ``candidate`` is one."""
+    digits = re.sub(r"[^0-9]", "", candidate)
+    international = candidate.lstrip("(").startswith("+") or digits.startswith("00")
+    if international:
+        digits = digits.removeprefix("00")
+        if digits.startswith("31"):  # back to the national form: +31 (0)6 ... -> 06 ...
+            national = "0" + digits[2:].lstrip("0")
+            return national if len(national) == 10 else None
+        return "00" + digits if 8 <= len(digits) <= 15 else None
+    if digits.startswith("0") and (
+        len(digits) == 10 or (digits[1:4] in ("800", "900", "880") and 8 <= len(digits) <= 11)
+    ):
+        return digits
+    return None
 
 
 def _find_phone(text: str) -> Iterator[PrivacyWarning]:
     for m in _PHONE.finditer(text):
-        digits = re.sub(r"[^0-9]", "", m.group())
-        if m["intl"]:  # back to the national form: +31 (0)6 ... -> 06 ...
-            digits = "0" + digits.removeprefix("00").removeprefix("31").lstrip("0")
+        candidate = m.group()
+        # A run may have swallowed a following number ("0612345678 2024"): drop groups
+        # from the end until what is left is a phone number, if it ever is.
+        while True:
+            digits = _phone_digits(candidate)
+            if digits is not None:
+                break
+            parts = _GROUP_BREAK.split(candidate)
+            if len(parts) < 2:
+                break
+            last = candidate.rfind(parts[-1])
+            candidate = candidate[:last].rstrip(" \t-./(")
+        if digits is None:
+            continue
         # Mobile numbers belong to a person; landlines and 0800 lines are often an office's.
-        mobile = digits.startswith("06")
+        mobile = digits.startswith(("06", "00"))
         hoog = mobile or _near(_PHONE_WORDS, text, m.start(), m.end())
-        yield _warning("telefoon", hoog, m.start(), m.end())
+        yield _warning("telefoon", hoog, m.start(), m.start() + len(candidate))
 
 
+# "@" also as "(at)", "[at]", "{at}" or with spaces around it; "." also as "(dot)", "[punt]".
+_AT = r"(?:[ \t]{0,2}(?:@|\(at\)|\[at\]|\{at\}|\(a\))[ \t]{0,2})"
+_DOT = r"(?:\.|[ \t]{0,2}(?:\(dot\)|\[dot\]|\(punt\)|\[punt\])[ \t]{0,2})"
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@"
-    r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])"
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}"
+    + _AT
+    + r"[A-Za-z0-9\-]{1,63}(?:"
+    + _DOT
+    + r"[A-Za-z0-9\-]{1,63}){0,8}"
+    + _DOT
+    + r"[A-Za-z]{2,24}(?![A-Za-z0-9\-])",
+    re.IGNORECASE,
 )
 
 
@@ -156,21 +198,44 @@ _MONTHS = {
     "augustus": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
     "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
-    r"(?<![0-9])(?<![0-9][-/.])(?P<d>[0-9]{1,2})"
-    r"(?:(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)"
-    r"|[ \t]{1,3}(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?[ \t]{1,3})"
-    r"(?P<y>[0-9]{4})(?![0-9])(?![-/.][0-9])",
-    re.IGNORECASE,
+    r"(?<![0-9])(?<![0-9][-/.])"
+    r"(?: (?P<d>[0-9]{1,2})"
+    r"    (?: (?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)"
+    r"      | (?:[ \t]{1,3}|[-/.]) (?P<month>" + _MONTH_NAMES + r")\.? (?:[ \t]{1,3}|[-/.]) )"
+    r"    (?P<y>[0-9]{4}|'?[0-9]{2})"
+    r"  | (?P<iy>(?:19|20)[0-9]{2})(?P<isep>[-/.])(?P<im>[0-9]{1,2})(?P=isep)(?P<id>[0-9]{1,2}) )"
+    r"(?![0-9])(?![-/.][0-9])",
+    re.IGNORECASE | re.VERBOSE,
 )
+
+
+def _full_year(text: str, this_year: int) -> int:
+    """'09 or 09 -> 2009; 87 -> 1987; four digits as they are."""
+    digits = text.lstrip("'")
+    if len(digits) == 4:
+        return int(digits)
+    year = 2000 + int(digits)
+    return year if year <= this_year else year - 100
 
 
 def _find_dates(text: str) -> Iterator[PrivacyWarning]:
     this_year = date.today().year
     for m in _DATE.finditer(text):
-        month = int(m["m"]) if m["m"] else _MONTHS[m["month"].lower()]
+        if m["iy"]:
+            year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
+        else:
+            short = len(m["y"].lstrip("'")) == 2
+            # "1.2.10" is a version, "3-4-10" may be one: a short year needs a month name,
+            # a dash or slash, or a birth word nearby.
+            if short and m["sep"] == "." and not _near(_BIRTH_WORDS, text, m.start(), m.end()):
+                continue
+            year = _full_year(m["y"], this_year)
+            month = int(m["m"]) if m["m"] else _MONTHS[m["month"].lower()]
+            day = int(m["d"])
         try:
-            found = date(int(m["y"]), month, int(m["d"]))
+            found = date(year, month, day)
         except ValueError:  # 31-02, 0-5, 12-13: not a calendar date
             continue
         if 1900 <= found.year <= this_year:
@@ -179,8 +244,13 @@ def _find_dates(text: str) -> Iterator[PrivacyWarning]:
 
 
 _POSTCODE = re.compile(
-    r"(?<![0-9A-Za-z])[1-9][0-9]{3}(?P<space> ?)(?P<letters>[A-Za-z]{2})(?![0-9A-Za-z])"
+    r"(?<![0-9A-Za-z])[1-9][0-9]{3}(?P<space>[ \t]{0,2}|-)(?P<letters>[A-Za-z]{2})(?![0-9A-Za-z])"
 )
+# Two-letter Dutch words that follow a number in ordinary prose ("2010 en", "2 op 10").
+_WORDS = {
+    "en", "in", "op", "te", "om", "of", "is", "er", "al", "na", "ze", "we", "je", "de",
+    "ik", "uw", "nu", "zo", "ja", "nl", "ca", "tm", "vs", "uur", "pp", "eo", "ad",
+}  # fmt: skip
 _NOT_ISSUED = {"SA", "SD", "SS"}
 # Lowercase "1500mg" is a quantity, not an address.
 _UNITS = {"km", "kg", "mg", "mm", "cm", "ml", "cl", "dl", "gr", "kb", "mb", "gb", "kw", "th", "st"}
@@ -191,24 +261,27 @@ def _find_postcodes(text: str) -> Iterator[PrivacyWarning]:
         letters = m["letters"]
         if letters.upper() in _NOT_ISSUED:
             continue
+        lower = letters.lower()
         if letters.isupper():
             yield _warning("postcode", True, m.start(), m.end())
-        # "2010 en ..." is everyday prose, so lowercase only counts without a space.
-        elif letters.islower() and not m["space"] and letters not in _UNITS:
+        # "2010 en ..." is everyday prose and "1500 mg" a quantity: not without more.
+        elif lower not in _UNITS and lower not in _WORDS:
             yield _warning("postcode", False, m.start(), m.end())
 
 
 _IBAN = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}"
-    r"(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,4})?)"
-    r"(?![A-Za-z0-9])"
+    r"(?:[A-Za-z0-9]{11,30}"
+    r"|(?P<sep>[ .-])[A-Za-z0-9]{4}(?:(?P=sep)[A-Za-z0-9]{4}){1,6}(?:(?P=sep)[A-Za-z0-9]{1,4})?"
+    r")(?![A-Za-z0-9])"
 )
+_IBAN_SEPARATORS = re.compile(r"[ .-]")
 _NL_IBAN = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{10}")
 
 
 def _iban_valid(candidate: str) -> bool:
     """ISO 13616 mod-97: move the first four characters to the end, A=10 .. Z=35."""
-    compact = candidate.replace(" ", "").upper()
+    compact = _IBAN_SEPARATORS.sub("", candidate).upper()
     if not 15 <= len(compact) <= 34:
         return False
     if compact.startswith("NL") and not _NL_IBAN.fullmatch(compact):
@@ -222,8 +295,9 @@ def _find_iban(text: str) -> Iterator[PrivacyWarning]:
         candidate = m.group()
         # A grouped match may have swallowed a following word ("... 7034 TEST"):
         # retry without trailing groups before giving up.
-        while not _iban_valid(candidate) and " " in candidate:
-            candidate = candidate.rsplit(" ", 1)[0]
+        separator = m["sep"] or " "
+        while not _iban_valid(candidate) and separator in candidate[4:]:
+            candidate = candidate.rsplit(separator, 1)[0]
         if _iban_valid(candidate):
             end = m.start() + len(candidate)
             yield _warning("iban", candidate.isupper(), m.start(), end)
@@ -268,8 +342,13 @@ def scan(text: str) -> list[PrivacyWarning]:
     """
     norm = normalise(text)
     bsns = list(_find_bsn(norm))
-    # "bsn 080012345" is also a valid 0800 number; with the keyword it is a BSN.
-    named = {(w.start, w.end) for w in bsns if w.confidence == HOOG}
+    # "bsn 080012345" is also a valid 0800 number; with the keyword, or grouped the way a
+    # BSN is written (080.000.000), it is a BSN.
+    named = {
+        (w.start, w.end)
+        for w in bsns
+        if w.confidence == HOOG or not norm[w.start : w.end].isdigit()
+    }
     phones = [w for w in _find_phone(norm) if (w.start, w.end) not in named]
     found = [*_find_iban(norm), *_find_email(norm), *_find_dates(norm), *phones, *bsns]
     return _drop_overlaps([*found, *_find_postcodes(norm)])
