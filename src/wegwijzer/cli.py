@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from wegwijzer import __version__
-from wegwijzer.commands import MODULES, load
+from wegwijzer.commands import MODULES, console, load
+from wegwijzer.commands.console import EXIT_CRASH, EXIT_OUTPUT
 from wegwijzer.i18n import dutch_argparse
 
-EXIT_CRASH = 70  # EX_SOFTWARE: an internal error, reported without its message
+__all__ = ["EXIT_CRASH", "main"]
 
 
 def command_named(argv: Sequence[str]) -> str | None:
@@ -64,6 +65,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Everything printed is cleaned (names and arguments are data), encoding errors
+    # become replacement characters, and output failures get their own exit codes.
+    with console.installed() as usable:
+        if not usable:
+            console.say("fout: de uitvoer (stdout) is gesloten; er kan niets worden getoond")
+            return EXIT_OUTPUT
+        try:
+            return console.finish(_main(argv))
+        except OSError as error:  # writing the output failed: disk full, closed, broken pipe
+            return console.output_failed(error)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     given = sys.argv[1:] if argv is None else argv
     parser = build_parser(command_named(given))
     args = parser.parse_args(given)
@@ -91,13 +105,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"\n{message}", file=sys.stderr)
         return int(stop.code or 1)
-    except BrokenPipeError:
-        return 1
+    except OSError as error:
+        if error.errno is not None and _is_output_error(error):
+            raise  # handled in main: its own exit code
+        return _crash(error)
     except Exception as error:
-        # A traceback would print the message, which may hold a note about a minor.
-        from wegwijzer.core.base.problems import crash_message, debugging
+        return _crash(error)
 
-        if debugging():
-            raise
-        print(crash_message(error), file=sys.stderr)
-        return EXIT_CRASH
+
+def _is_output_error(error: OSError) -> bool:
+    """True for the errors of writing to stdout: a broken pipe, a full disk, a closed file."""
+    import errno
+
+    return isinstance(error, BrokenPipeError) or error.errno in (
+        errno.ENOSPC,
+        errno.EDQUOT,
+        errno.EBADF,
+        errno.EPIPE,
+    )
+
+
+def _crash(error: BaseException) -> int:
+    # A traceback would print the message, which may hold a note about a minor.
+    from wegwijzer.core.base.problems import crash_message, debugging
+
+    if debugging():
+        raise error
+    print(crash_message(error), file=sys.stderr)
+    return EXIT_CRASH

@@ -384,6 +384,8 @@ def test_train_without_plain_opens_the_tui_at_the_exercise(
 
     monkeypatch.setenv("WEGWIJZER_FLOWS", str(training_flows))
     monkeypatch.setattr(tui_app, "make_app", fake_make_app)
+    # No terminal under pytest: the command would refuse (issue 16); the fake needs none.
+    monkeypatch.setattr("wegwijzer.commands.train.refuse_without_terminal", lambda: None)
     assert main(["train", "testoefening", "--feedback", "achteraf"]) == 0
     assert started == [{"exercise_id": "testoefening", "feedback": "achteraf"}, {"ran": True}]
     assert main(["train", "testoefening", "--export", "x.toml"]) == 2

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.commands.common import print_problems, resolve_flow
+from wegwijzer.commands.console import refuse_without_terminal
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.flow import GROUP_LABELS
@@ -100,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
     if args.plain:
         print("\n".join(review_lines(opened.record, opened.reasons, opened.dropped)))
         return 0
+    if (refused := refuse_without_terminal()) is not None:
+        return refused
     from wegwijzer.tui.app import make_app
 
     app = make_app(record=args.record)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.commands.common import print_problems, resolve_flow
+from wegwijzer.commands.console import refuse_without_terminal
 from wegwijzer.core.base.atomic import RecordExistsError, WriteError
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
@@ -217,6 +218,8 @@ def run(args: argparse.Namespace) -> int:
         path = _record_path(args.resume)
         if path is None:
             return 1
+        if (refused := refuse_without_terminal()) is not None:
+            return refused
         from wegwijzer.tui.app import make_app
 
         app = make_app(record=path)  # the app resumes it or opens it for review
@@ -236,6 +239,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.plain:
         return _plain(session, args)
+    if (refused := refuse_without_terminal()) is not None:
+        return refused
     from wegwijzer.tui.app import make_app
 
     app = make_app(flow_id=session.flow.id, flow=session.loaded)

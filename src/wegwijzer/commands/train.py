@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.commands.common import print_problems
+from wegwijzer.commands.console import refuse_without_terminal
 from wegwijzer.core.base.atomic import RecordExistsError, WriteError, write_atomic
 from wegwijzer.core.base.problems import Problem, ProblemsError
 from wegwijzer.core.base.text import clean
@@ -156,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"fout: {RecordExistsError(args.export)}", file=sys.stderr)
         return 1
     if not args.plain:
+        if (refused := refuse_without_terminal()) is not None:
+            return refused
         from wegwijzer.tui.app import make_app  # only here: headless commands never load textual
 
         app = make_app(exercise_id=args.exercise, feedback=args.feedback)

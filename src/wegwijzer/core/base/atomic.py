@@ -20,6 +20,7 @@ import errno
 import fcntl
 import os
 import secrets
+import stat
 from pathlib import Path
 
 MODE = 0o600
@@ -169,6 +170,52 @@ def _place_new(temp: Path, path: Path) -> None:
             os.unlink(temp)  # the record is in place; a leftover link is cleaned next time
 
 
+FOLDER_MODE = 0o700
+
+
+def make_private_folder(folder: Path) -> Path:
+    """Create ``folder`` and every missing parent 0700, whatever the umask; raises OSError.
+
+    ``mkdir(parents=True)`` gives the parents the umask's mode (0777 under umask 000).
+    Folders that already existed are left as they are, except ``folder`` itself,
+    which is made 0700 when it is not.
+    """
+    missing = []
+    current = Path(folder)
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for item in reversed(missing):
+        try:
+            os.mkdir(item, FOLDER_MODE)
+        except FileExistsError:
+            continue
+        os.chmod(item, FOLDER_MODE)  # the umask may have taken bits away (or kept too many)
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "geen map", str(folder))
+    if folder.stat().st_mode & 0o777 != FOLDER_MODE:
+        os.chmod(folder, FOLDER_MODE)
+    return folder
+
+
+def _refuse_special(path: Path) -> None:
+    """``--force`` replaces a file or a link, never a device, FIFO, socket or folder."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise WriteError(path, reason_of(error)) from None
+    if stat.S_ISDIR(mode):
+        raise WriteError(path, "op die plek staat een map")
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise WriteError(
+            path, "op die plek staat geen gewoon bestand (een apparaat, FIFO of socket)"
+        )
+
+
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically with mode 0600; returns ``path``.
 
@@ -181,6 +228,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
         raise WriteError(path, "op die plek staat een map")
     if not overwrite and os.path.lexists(path):
         raise RecordExistsError(path)
+    _refuse_special(path)
     remove_stale_temps(path)
     temp: Path | None = None
     fd = -1

@@ -32,7 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wegwijzer.core.base.atomic import WriteError, write_atomic
+from wegwijzer.core.base.atomic import WriteError, make_private_folder, write_atomic
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.base.tomlfile import read_limited
@@ -213,7 +213,7 @@ def store(key: str, checked: Checked) -> None:
             return
     folder = cache_dir()
     with contextlib.suppress(OSError, WriteError):
-        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        make_private_folder(folder)
         write_atomic(folder / FILE_NAME, data, overwrite=True)
 
 

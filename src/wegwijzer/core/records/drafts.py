@@ -20,7 +20,13 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from wegwijzer.core.base.atomic import TEMP_MARK, WriteError, reason_of, write_atomic
+from wegwijzer.core.base.atomic import (
+    TEMP_MARK,
+    WriteError,
+    make_private_folder,
+    reason_of,
+    write_atomic,
+)
 from wegwijzer.core.base.problems import ProblemsError
 
 if TYPE_CHECKING:
@@ -50,9 +56,7 @@ def drafts_dir(*, create: bool = False) -> Path:
     folder = data_dir() / FOLDER
     if create:
         try:
-            folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-            if folder.stat().st_mode & 0o777 != FOLDER_MODE:
-                folder.chmod(FOLDER_MODE)
+            make_private_folder(folder)  # and the data folder above it, 0700 too
         except OSError as error:
             raise WriteError(folder, reason_of(error)) from None
     return folder
@@ -68,10 +72,14 @@ def draft_path(session_id: str) -> Path:
 
 def save_draft(session: Session) -> Path:
     """Write the session as a draft (atomically, 0600); raises ``WriteError``."""
-    from wegwijzer.core.records.record import record_bytes
+    from wegwijzer.core.records.record import RECORD_MAX_BYTES, record_bytes
 
     path = draft_path(session.id)  # refuses an id that is not a plain hex id
     data = record_bytes(session, with_kept=True)  # answers off the path too: nothing is lost
+    if len(data) > RECORD_MAX_BYTES:  # it could not be read back: say so, write nothing
+        raise WriteError(
+            path, f"het concept wordt te groot (meer dan {RECORD_MAX_BYTES >> 20} MiB)"
+        )
     drafts_dir(create=True)
     return write_atomic(path, data, overwrite=True)
 

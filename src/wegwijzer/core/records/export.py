@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.core.base.atomic import write_atomic
+from wegwijzer.core.base.atomic import WriteError, write_atomic
 from wegwijzer.core.records.drafts import delete_draft
 from wegwijzer.core.records.privacy import describe, scan
-from wegwijzer.core.records.record import record_bytes
+from wegwijzer.core.records.record import RECORD_MAX_BYTES, record_bytes
 from wegwijzer.core.walk.session import Session
 
 
@@ -39,6 +39,10 @@ def export(
     Raises ``RecordExistsError`` or ``WriteError`` (Dutch) and then leaves the
     draft and the session as they were.
     """
-    written = write_atomic(Path(path), record_bytes(session, extra=extra), overwrite=overwrite)
+    data = record_bytes(session, extra=extra)
+    if len(data) > RECORD_MAX_BYTES:  # it could not be read back: say so, write nothing
+        limit = RECORD_MAX_BYTES >> 20
+        raise WriteError(Path(path), f"het overzicht wordt te groot (meer dan {limit} MiB)")
+    written = write_atomic(Path(path), data, overwrite=overwrite)
     delete_draft(session.id)
     return written
