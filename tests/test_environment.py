@@ -84,7 +84,7 @@ def test_hostile_file_names_and_arguments_never_reach_the_terminal(
             str(out_file),
             env=env,
             stdin="1\n1\n1\n1\n",
-        )  # fmt: skip
+        )
     )
     texts = [_clean_output(result) for result in outputs]
     assert "in orde: " in texts[1] and "␛]0;GEKAAPT␇" in texts[1]  # visible, harmless
@@ -182,7 +182,7 @@ def test_the_apps_folders_are_private_whatever_the_umask(tmp_path: Path) -> None
         capture_output=True,
         timeout=30,
         env=env,
-        preexec_fn=lambda: os.umask(0),  # noqa: PLW1509 - the point of the test
+        preexec_fn=lambda: os.umask(0),  # the point of the test
     )
     assert "bewaard als concept" in result.stderr.decode()
     for folder in (tmp_path / "a", tmp_path / "a" / "b", data, data / "concepten"):
