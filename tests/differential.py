@@ -35,7 +35,7 @@ from wegwijzer.core.training.verdict import Judge
 from wegwijzer.core.walk.session import Session
 
 # How many generated records each property tries: bounded in `make test`, raised for a
-# long run (docs/security.md): WEGWIJZER_DIFFERENTIAL_EXAMPLES=5000 pytest tests/test_differential.py
+# long run (docs/security.md): WEGWIJZER_DIFFERENTIAL_EXAMPLES=5000 pytest tests/…
 EXAMPLES = int(os.environ.get("WEGWIJZER_DIFFERENTIAL_EXAMPLES", "60"))
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 
