@@ -17,9 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from test_record import record_of
 from wegwijzer.commands.console import EXIT_CODES, EXIT_OUTPUT, EXIT_PIPE, EXIT_USAGE
 from wegwijzer.core.base.atomic import WriteError, make_private_folder, write_atomic
+from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.records.drafts import ENV_DATA
+from wegwijzer.core.records.record import render_record
 
 from helpers import DATA
 
@@ -150,11 +153,18 @@ def test_the_exit_codes_are_distinct_and_documented() -> None:
         assert f"| {code} |" in doc, code
 
 
-@pytest.mark.parametrize("args", [(), ("tui",), ("run", "testflow"), ("train", "x")])
-def test_the_terminal_app_refuses_without_a_terminal(
-    tmp_path: Path, env: dict[str, str], args: tuple[str, ...]
+@pytest.mark.parametrize(
+    "args",
+    [(), ("tui",), ("run", "testflow"), ("open", "RECORD"), ("train", "x")],
+)
+def test_without_a_terminal_the_app_never_starts(
+    tmp_path: Path, env: dict[str, str], args: tuple[str, ...], test_flow: LoadedFlow
 ) -> None:
-    """`wegwijzer </dev/null >out` never stopped and filled the file with escape codes."""
+    """`wegwijzer </dev/null >out` never stopped and filled the file with escape codes.
+    `wegwijzer` and `run` now walk line by line; `open` and `train` refuse, in Dutch."""
+    record = tmp_path / "overzicht.toml"
+    record.write_bytes(render_record(record_of(test_flow)))
+    args = tuple(str(record) if arg == "RECORD" else arg for arg in args)
     out = tmp_path / "out"
     with open(os.devnull, "rb") as nothing, out.open("wb") as target:
         result = subprocess.run(
@@ -165,12 +175,15 @@ def test_the_terminal_app_refuses_without_a_terminal(
             timeout=30,
             env=env,
         )
-    if args == ("train", "x"):
-        assert result.returncode == 1  # the exercise is unknown: said before any app
-        return
-    assert result.returncode == EXIT_USAGE
-    assert "heeft een terminal nodig" in result.stderr.decode()
+    error = result.stderr.decode()
     assert b"\x1b" not in out.read_bytes()
+    if args[:1] == ("open",):
+        assert result.returncode == EXIT_USAGE
+        assert "de terminal-app kan hier niet starten" in error
+    elif args[:1] == ("train",):
+        assert result.returncode == 1  # the exercise is unknown: said before any app
+    else:
+        assert "regel voor regel" in error
 
 
 def test_the_apps_folders_are_private_whatever_the_umask(tmp_path: Path) -> None:

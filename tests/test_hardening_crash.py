@@ -74,10 +74,8 @@ TUI_CRASH = textwrap.dedent(
     from wegwijzer.core.walk.session import Session
     from wegwijzer.tui.app import WegwijzerApp
     from wegwijzer import cli
-    from wegwijzer.commands import console
 
     SECRET = sys.argv[1]
-    console.refuse_without_terminal = lambda: None  # headless on purpose, no terminal
 
     def broken(self, step_id, text):
         kept = text
