@@ -20,7 +20,7 @@ from wegwijzer.core.flows.source import Source
 from wegwijzer.core.records.reader import parse_record
 from wegwijzer.core.records.record import record_bytes
 from wegwijzer.core.records.resume import open_loaded
-from wegwijzer.core.walk.session import Session
+from wegwijzer.core.walk.session import AnswerError, Session
 
 
 def flow_text(
@@ -130,3 +130,35 @@ def test_a_long_flow_with_short_paths_still_checks(source: Source) -> None:
         lines.append('next = "s-0"')
     loaded = _load("\n".join(lines) + "\n", source)
     assert len(loaded.flow.steps) > limits.PATH_MAX
+
+
+def test_a_loop_cannot_walk_a_path_past_the_limit(source: Source) -> None:
+    """A flow with a loop has no longest path; the session stops at PATH_MAX instead."""
+    text = flow_text(chain=2).replace('next = "vraag"', 'next = "terug"')
+    text += (
+        '[steps.terug]\nkind = "choice"\nprompt = "Nog eens?"\ncites = ["1"]\n'
+        'options = [{ label = "Ja", next = "s-1" }, { label = "Nee", next = "vraag" }]\n'
+    )
+    session = Session(_load(text, source))
+    session.answer(None)  # s-0
+    with pytest.raises(AnswerError, match="te lang"):
+        while True:  # s-1, terug: Ja, s-1, terug: Ja, ...
+            session.answer(None if session.current.kind == "info" else 0)
+    assert len(session.path) == limits.PATH_MAX
+
+
+def test_a_record_too_large_to_read_back_is_never_written(
+    test_flow: LoadedFlow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wegwijzer.core.base.atomic import WriteError
+    from wegwijzer.core.records import drafts, export, record
+
+    monkeypatch.setattr(record, "RECORD_MAX_BYTES", 100)
+    monkeypatch.setattr(export, "RECORD_MAX_BYTES", 100)
+    session = Session(test_flow)
+    session.answer(None)
+    with pytest.raises(WriteError, match="te groot"):
+        drafts.save_draft(session)
+    with pytest.raises(WriteError, match="te groot"):
+        export.export(session, tmp_path / "uit.toml")
+    assert not (tmp_path / "uit.toml").exists()
