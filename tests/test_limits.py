@@ -12,6 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wegwijzer.core.base import limits
 from wegwijzer.core.base.problems import ProblemsError
@@ -21,6 +24,11 @@ from wegwijzer.core.records.reader import parse_record
 from wegwijzer.core.records.record import record_bytes
 from wegwijzer.core.records.resume import open_loaded
 from wegwijzer.core.walk.session import AnswerError, Session
+
+
+def _q(text: str) -> str:
+    """``text`` as a TOML string (tomli-w's escaping)."""
+    return tomli_w.dumps({"k": text}).split(" = ", 1)[1].strip()
 
 
 def flow_text(
@@ -34,7 +42,7 @@ def flow_text(
     """A flow: a chain of ``chain`` info steps, a check step, an outcome of ``actions``."""
     lines = [
         "schema = 1",
-        f'id = "{flow_id}"',
+        f"id = {_q(flow_id)}",
         'title = "Grenzen"',
         'audience = "Voor de tests."',
         'version = "1"',
@@ -44,10 +52,10 @@ def flow_text(
     for index in range(chain):
         following = f"s-{index + 1}" if index + 1 < chain else step_id
         lines += [f"[steps.s-{index}]", 'kind = "info"', 'prompt = "Lees"', 'cites = ["1"]']
-        lines.append(f'next = "{following}"')
-    statuses = ", ".join(f'"{s}"' for s in dict.fromkeys(["ja", status]))
+        lines.append(f"next = {_q(following)}")
+    statuses = ", ".join(_q(s) for s in dict.fromkeys(["ja", status]))
     lines += [
-        f"[steps.{step_id}]",
+        f"[steps.{_q(step_id)}]",
         'kind = "check"',
         'prompt = "Gedaan?"',
         'cites = ["8"]',
@@ -162,3 +170,31 @@ def test_a_record_too_large_to_read_back_is_never_written(
     with pytest.raises(WriteError, match="te groot"):
         export.export(session, tmp_path / "uit.toml")
     assert not (tmp_path / "uit.toml").exists()
+
+
+SLUGGISH = st.text(alphabet="abz09-", min_size=1, max_size=80)
+ODD = st.sampled_from(["", " ", "\u200d", "J\u0430", "a\nb", "\x1b[31m", "s" * 301, "x" * 300])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    flow_id=SLUGGISH | ODD,
+    step_id=SLUGGISH | ODD,
+    status=st.text(max_size=310) | ODD,
+    actions=st.sampled_from([0, 1, limits.ACTIONS_MAX - 1, limits.ACTIONS_MAX, 600]),
+    chain=st.sampled_from([1, 3, limits.PATH_MAX - 2, limits.PATH_MAX - 1]),
+)
+def test_whatever_check_accepts_walks_exports_and_resumes(
+    source: Source, flow_id: str, step_id: str, status: str, actions: int, chain: int
+) -> None:
+    """The property behind the limits: no flow passes `check` whose walk cannot be
+    recorded, read back and resumed."""
+    text = flow_text(flow_id=flow_id, step_id=step_id, status=status, actions=actions, chain=chain)
+    try:
+        loaded = _load(text, source)
+    except ProblemsError:
+        return
+    statuses = [s for s in loaded.flow.steps.values() if s.kind == "check"]
+    _walk_export_read_resume(loaded, statuses[0].statuses[-1])  # type: ignore[union-attr]

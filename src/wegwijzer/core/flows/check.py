@@ -261,6 +261,9 @@ def check_flow(flow: Flow, name: str, sources: Mapping[str, Source]) -> list[Pro
     for field, value in (("title", flow.title), ("version", flow.version)):
         if "\n" in value:
             problems.append(Problem(name, "", field, "mag maar één regel zijn"))
+    if len(flow.source) > ID_MAX or "\n" in flow.source:
+        message = f"bron-id mag hoogstens {ID_MAX} tekens op één regel zijn"
+        problems.append(Problem(name, "", "source", message))
     source = sources.get(flow.source)
     if source is None:
         problems.append(Problem(name, "", "source", f"bron '{flow.source[:64]}' is onbekend"))
