@@ -53,3 +53,11 @@ def private_cache_dir(
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("WEGWIJZER_CACHE", str(folder))
     return folder
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Figures tests put in ``helpers.REPORTED``, under the results even without -s."""
+    from helpers import REPORTED
+
+    for line in REPORTED:
+        terminalreporter.write_line(line)
