@@ -6,15 +6,16 @@ import argparse
 import time
 from collections.abc import Callable
 
-from benchmarks import large_flows, processes, records, step_latency
+from benchmarks import large_flows, processes, records, states, step_latency, summary
 from benchmarks.report import DOC, Figure, text_table, write_doc
 
 FIGURES: dict[str, Callable[[int], list[Figure]]] = {
-    "startup": lambda runs: [processes.startup(runs)],
+    "startup": states.measure,
     "check": lambda runs: [processes.check(runs)],
     "large": large_flows.measure,
     "latency": lambda runs: [step_latency.measure()],
     "records": records.measure,
+    "summary": summary.measure,
 }
 
 

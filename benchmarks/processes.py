@@ -1,11 +1,11 @@
-"""Figures 1 and 2, whole processes: start-up to the home screen, and ``wegwijzer check``.
+"""Figure 2, whole processes: ``wegwijzer check`` (figure 1 is ``states``).
 
-Each run is a fresh interpreter; baseline and subject runs alternate. Both figures are
-measured with a warm cache of checked flows (``core.flows.cache``), as a user meets
-them from the second start on; the notes give the cold figure too (the cache emptied
-before every run, outside the timing). The cache lives in a temporary folder, found
-the way a user's is (``platformdirs``, here through ``$XDG_CACHE_HOME``, Linux only),
-not through ``$WEGWIJZER_CACHE``, so its cost is measured too.
+Each run is a fresh interpreter; baseline and subject runs alternate. Measured with a
+warm cache of checked flows (``core.flows.cache``), as a user meets it from the second
+run on; the notes give the cold figure too (the cache emptied before every run, outside
+the timing). The cache lives in a temporary folder, found the way a user's is
+(``platformdirs``, here through ``$XDG_CACHE_HOME``, Linux only), not through
+``$WEGWIJZER_CACHE``, so its cost is measured too.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from pathlib import Path
 from benchmarks.report import Figure, ms
 from benchmarks.timing import PYTHON, ROOT, Process, bench_env, interleaved, median, process
 
-PROBE = str(Path(__file__).resolve().parent / "startup_probe.py")
-STARTUP_TARGET = 1.15
 CHECK_TARGET = 1.5
 ONE_MODEL = "from pydantic import BaseModel\nclass M(BaseModel):\n    a: int"
 HEAVY = ("textual", "rich", "platformdirs", "hypothesis", "pygments", "markdown_it")
@@ -37,6 +35,7 @@ class Cold:
         self.timer = timer
         self.cache = cache
         self.cpu = timer.cpu
+        self.peak_mib = timer.peak_mib
 
     def __call__(self) -> float:
         shutil.rmtree(self.cache, ignore_errors=True)
@@ -47,47 +46,6 @@ def warm_up(env: dict[str, str]) -> None:
     """Fill the cache of checked flows, as any first start or ``wegwijzer check`` does."""
     command = [PYTHON, "-m", "wegwijzer", "check"]
     subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-
-
-def startup(runs: int) -> Figure:
-    with tempfile.TemporaryDirectory() as data, tempfile.TemporaryDirectory() as caches:
-        # An empty drafts folder (a first start), and a cache of checked flows of its own.
-        warm, cold = Path(caches) / "warm", Path(caches) / "cold"
-        env = bench_env(WEGWIJZER_DATA=data, XDG_CACHE_HOME=str(warm))
-        cold_env = {**env, "XDG_CACHE_HOME": str(cold)}
-        warm_up(env)
-        timers = {
-            "bare": process([PYTHON, PROBE, "bare"], env),
-            "wegwijzer": process([PYTHON, PROBE, "wegwijzer"], env),
-            "cold": Cold(process([PYTHON, PROBE, "wegwijzer"], cold_env), cold),
-            "floor": process([PYTHON, PROBE, "floor"], env),
-            "listed": process([PYTHON, PROBE, "listed"], env),
-        }
-        found = interleaved(timers, runs)
-    bare, subject = median(found["bare"]), median(found["wegwijzer"])
-    floor, listed, cold_start = (median(found[k]) for k in ("floor", "listed", "cold"))
-    cpu = median(timers["wegwijzer"].cpu) / median(timers["bare"].cpu)
-    return Figure(
-        "1. start-up to home screen",
-        ms(subject),
-        f"{ms(bare)} bare Textual app",
-        subject / bare,
-        f"≤ {STARTUP_TARGET}×",
-        subject / bare <= STARTUP_TARGET,
-        [
-            "whole process, fresh interpreter per run, headless 80×24, until the first frame "
-            "of the home screen (with its flow list) is composed; the bare app has a Header, "
-            "a Static and a Footer; warm cache of checked flows (the flows are listed from it "
-            "and checked right after the first frame)",
-            f"in CPU time (user + system) of the same runs: {cpu:.2f}×",
-            f"cold cache (a first start, or after a flow or the checker changed; the flows are "
-            f"checked before the first frame): {ms(cold_start)} ({cold_start / bare:.2f}×)",
-            f"the bare app after finding the flows in the cache takes {ms(listed)} "
-            f"({listed / bare:.2f}×): the floor for a home screen listed from the cache; after "
-            f"loading the catalog (pydantic, models, flows) {ms(floor)} ({floor / bare:.2f}×): "
-            "the floor while flows are checked before the first frame",
-        ],
-    )
 
 
 def imported_modules(argv: list[str], env: dict[str, str]) -> set[str]:

@@ -1,25 +1,35 @@
-"""One start-up, in a fresh interpreter: build the app, run it headless, exit at the first frame.
+"""One start-up, in a fresh interpreter: run an app headless, exit at the frame that counts.
 
-``python benchmarks/startup_probe.py bare|wegwijzer|floor|listed``. The same harness
-for all: the process exits (status 0) the moment the home screen's first frame is
-composed, so what the parent times is interpreter start, imports, building the
-app, and running it until the home screen is on screen; no teardown. Kept free of
-imports from the benchmarks package so each side loads only what its app needs.
-``floor`` is the bare app after loading the wegwijzer's catalog (pydantic, models,
-flows): the least any home screen that checks the flows before its first frame can
-cost. ``listed`` is the bare app after finding the flows in the cache of checked
-flows (``open_catalog`` on a warm cache; status 2 when it is cold): the least a
-home screen listed from the cache can cost.
+``python benchmarks/startup_probe.py bare|wegwijzer|run|enter|floor|listed``. The same
+harness for all: the process exits (status 0) the moment the frame it waits for is
+composed, so what the parent times is interpreter start, imports, building the app,
+and running it until that frame; no teardown. Just before it exits, the probe writes
+its peak resident set (``VmHWM``, KiB) to stdout. Kept free of imports from the
+benchmarks package so each side loads only what its app needs.
+
+- ``bare``: a bare Textual app (Header, Static, Footer), at its first frame.
+- ``wegwijzer``: the home screen's first frame (with its list of flows).
+- ``run``: ``wegwijzer run FLOW`` as the command line starts it, at the first frame of
+  the flow's first step (``FLOW`` from ``$PROBE_FLOW``).
+- ``enter``: the home screen, with Enter pressed (as a terminal sends it) the moment its
+  first frame is composed, until the first step of the first flow is on screen.
+- ``floor``: the bare app after loading the wegwijzer's catalog (pydantic, models,
+  flows): the least any screen that checks the flows before its first frame can cost.
+- ``listed``: the bare app after finding the flows in the cache of checked flows
+  (``open_catalog`` on a warm cache; status 2 when it is cold): the least a home screen
+  listed from the cache can cost.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 from typing import Any
 
 TIMEOUT = 60
+FLOW = "zorgen-over-een-minderjarige"
 
 
 def bare_app() -> tuple[Any, Any]:
@@ -47,34 +57,89 @@ def wegwijzer_app() -> tuple[Any, Any]:
     return app, is_home
 
 
+def peak_kib() -> int:
+    """This process's peak resident set so far, in KiB (0 where there is no /proc)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            found = re.search(r"^VmHWM:\s*(\d+) kB", handle.read(), re.MULTILINE)
+    except OSError:
+        return 0
+    return int(found.group(1)) if found else 0
+
+
+def done() -> None:
+    os.write(1, f"peak_kib {peak_kib()}\n".encode())
+    os._exit(0)
+
+
+def fail(message: str) -> None:
+    os.write(2, f"{message}\n".encode())
+    os._exit(2)
+
+
+def is_first_step(screen: Any) -> bool:
+    return type(screen).__name__ == "StepScreen" and bool(screen.query("#keuzes"))
+
+
+def watch_frames(which: str) -> None:
+    """Patch ``App._display`` (every app, also one the command line builds) to stop at the
+    frame that counts; for ``enter``, press Enter at the home screen's first frame."""
+    from textual import events
+    from textual.app import App
+
+    original = App._display
+    pressed: list[bool] = []
+
+    def display(app: Any, screen: Any, renderable: Any) -> None:
+        original(app, screen, renderable)
+        if renderable is None or app._batch_count:
+            return
+        name = type(screen).__name__
+        if which in ("bare", "floor", "listed"):
+            done()
+        elif which == "wegwijzer" and name == "HomeScreen":
+            if not screen.query("#flows"):
+                fail("home screen without flows")
+            done()
+        elif which == "enter" and name == "HomeScreen" and not pressed:
+            pressed.append(True)
+            key = events.Key("enter", "\r")
+            key.set_sender(app)
+            app._driver.send_message(key)  # as the driver sends a key read from the terminal
+        elif which in ("run", "enter") and is_first_step(screen):
+            done()
+
+    App._display = display  # type: ignore[method-assign]
+    run = App.run
+
+    def headless(app: Any, **options: Any) -> Any:
+        # The command line runs the app in the terminal; every probe runs it headless.
+        return run(app, **{**options, "headless": True, "size": (80, 24)})
+
+    App.run = headless  # type: ignore[method-assign]
+
+
 def main(which: str) -> int:
     signal.alarm(TIMEOUT)  # never hang the benchmark run
     if which == "floor":
         from wegwijzer.core.flows.catalog import load_catalog
 
         if not load_catalog().flows:
-            os.write(2, b"no flows\n")
-            return 2
+            fail("no flows")
     elif which == "listed":
         from wegwijzer.core.flows.catalog import open_catalog
 
         if not open_catalog().pending:
-            os.write(2, b"the cache of checked flows is cold\n")
-            return 2
-    app, is_home = wegwijzer_app() if which == "wegwijzer" else bare_app()
-    original = app._display
+            fail("the cache of checked flows is cold")
+    watch_frames(which)
+    if which == "run":
+        from wegwijzer.cli import main as cli_main
 
-    def display(screen: Any, renderable: Any) -> None:
-        original(screen, renderable)
-        if renderable is not None and not app._batch_count and is_home(screen):
-            if which == "wegwijzer" and not screen.query("#flows"):
-                os.write(2, b"home screen without flows\n")
-                os._exit(2)
-            os._exit(0)
-
-    app._display = display
-    app.run(headless=True, size=(80, 24))
-    os.write(2, b"the app stopped before its home screen was shown\n")
+        cli_main(["run", os.environ.get("PROBE_FLOW", FLOW)])
+        fail("the app stopped before the first step was shown")
+    app, _ = wegwijzer_app() if which in ("wegwijzer", "enter") else bare_app()
+    app.run()
+    fail("the app stopped before the frame that counts was shown")
     return 1
 
 

@@ -70,13 +70,16 @@ class Process:
     """A timer for a whole process: wall-clock seconds from spawn to exit (status 0).
 
     Each call also notes the child's CPU time (user + system), which other work on
-    the machine disturbs less than wall-clock time: ``cpu`` holds one value per run.
+    the machine disturbs less than wall-clock time: ``cpu`` holds one value per run;
+    and, when the child writes a line ``peak_kib N`` (its own ``VmHWM``, as
+    ``startup_probe`` does), its peak memory in MiB: ``peak_mib``.
     """
 
     def __init__(self, argv: Sequence[str], env: Mapping[str, str] | None = None) -> None:
         self.argv = list(argv)
         self.env = dict(env) if env is not None else None
         self.cpu: list[float] = []
+        self.peak_mib: list[float] = []
 
     def __call__(self) -> float:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -85,8 +88,7 @@ class Process:
             self.argv,
             env=self.env,
             cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            capture_output=True,
             check=False,
         )
         seconds = time.perf_counter() - start
@@ -97,6 +99,9 @@ class Process:
                 f"{result.stderr.decode(errors='replace')[-2000:]}"
             )
         self.cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        for line in result.stdout.decode(errors="replace").splitlines():
+            if line.startswith("peak_kib "):
+                self.peak_mib.append(int(line.split()[1]) / 1024)
         return seconds
 
 
