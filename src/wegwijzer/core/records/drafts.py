@@ -117,19 +117,30 @@ def _info(record: Record, path: Path) -> DraftInfo:
     )
 
 
-def list_drafts() -> DraftListing:
-    """Every readable draft, newest first; unreadable ones are skipped with a reason."""
-    listing = DraftListing()
+def draft_paths() -> tuple[list[Path], str | None]:
+    """The draft files, sorted; with a Dutch line when the folder cannot be read."""
     folder = drafts_dir()
     try:
         paths = sorted(
             p for p in folder.iterdir() if p.suffix == ".toml" and not p.name.startswith(".")
         )
     except FileNotFoundError:
-        return listing
+        return [], None
     except OSError as error:
-        listing.skipped.append(f"{folder}: map kan niet gelezen worden ({reason_of(error)})")
-        return listing
+        return [], f"{folder}: map kan niet gelezen worden ({reason_of(error)})"
+    return paths, None
+
+
+def list_drafts() -> DraftListing:
+    """Every readable draft, newest first; unreadable ones are skipped with a reason.
+
+    Each draft is read and validated with the record model. The home screen's first
+    frame uses ``draft_peek.peek_drafts`` instead and this right after it.
+    """
+    listing = DraftListing()
+    paths, problem = draft_paths()
+    if problem:
+        listing.skipped.append(problem)
     if paths:
         from wegwijzer.core.records.reader import read_record
     for path in paths:

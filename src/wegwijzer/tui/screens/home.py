@@ -4,7 +4,9 @@ When the clean check of the flows folder is in the cache (``core.flows.cache``),
 first frame lists the flows and exercises from it, before pydantic is even imported;
 right after that frame a worker thread loads and checks the folder for real. Choosing
 an entry before it is done waits for it, so only a checked flow is ever opened; if the
-check finds something else than the cache listed, the list is corrected.
+check finds something else than the cache listed, the list is corrected. The drafts
+likewise: the first frame lists them from their header lines (``draft_peek``), the
+worker validates them, and the list is corrected if that finds something else.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from textual.worker import Worker, WorkerState
 
 from wegwijzer.core.flows.cache import Checked, FlowEntry, SourceEntry
 from wegwijzer.core.flows.catalog import Catalog, ListedCatalog, flow_entry, remember, source_entry
+from wegwijzer.core.records.draft_peek import peek_drafts
 from wegwijzer.tui import training
 from wegwijzer.tui.messages import FlowChosen, RecordChosen
 from wegwijzer.tui.records_bridge import DraftInfo, DraftListing, DraftSaver, list_drafts
@@ -40,6 +43,7 @@ WELCOME = (
 
 CHECK_GROUP = "flows-controleren"
 LIST_CHANGED = "De flowbestanden zijn intussen gewijzigd; de lijst is bijgewerkt. Kies opnieuw."
+DRAFTS_CHANGED = "De lijst met concepten is bijgewerkt. Kies opnieuw."
 
 
 class EntryList(CursorList):
@@ -133,7 +137,11 @@ class HomeScreen(Screen[None]):
             self.listing = Listing.cached(catalog.listed)  # checked after the first frame
         else:
             self._take(self._find_exercises())
-        self.drafts = self._read_drafts()
+        # From the header lines first; validated after the first frame (``drafts_checked``).
+        self.drafts = peek_drafts() if saver.enabled else DraftListing()
+        self._validated: DraftListing | None = None
+        self._validating = threading.Lock()
+        self._arrived = False
 
     def _find_exercises(self) -> training.ExerciseList:
         """Load the catalog and find its exercises, once, on the thread that comes first."""
@@ -161,6 +169,7 @@ class HomeScreen(Screen[None]):
     def _check_and_remember(self) -> None:
         """In the worker: load and check (unless done), then cache a clean result."""
         try:
+            self._validated_drafts()
             found = self._find_exercises()
             items = [e.item for e in found if e.item is not None]
             if len(items) == len(found):  # only what ``find_exercises`` found
@@ -171,6 +180,7 @@ class HomeScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == CHECK_GROUP and event.state == WorkerState.SUCCESS:
             self.ensure_checked()
+            self.drafts_checked()
 
     def ensure_checked(self) -> bool:
         """Check the flows listed from the cache now, if that has not happened yet.
@@ -196,6 +206,29 @@ class HomeScreen(Screen[None]):
     def _read_drafts(self) -> DraftListing:
         # A handful of small files; read on the UI thread to keep the list in step.
         return list_drafts() if self.saver.enabled else DraftListing()
+
+    def _validated_drafts(self) -> DraftListing:
+        """The drafts read with the record model, once, on the thread that comes first."""
+        with self._validating:
+            if self._validated is None:
+                self._validated = self._read_drafts()
+            return self._validated
+
+    def drafts_checked(self) -> bool:
+        """Validate the drafts listed from their header lines now, if not done yet.
+
+        False when the validated listing differs: then the list is corrected, and a
+        choice made from the old one must not be acted on.
+        """
+        if self._validated is not None and self.drafts is self._validated:
+            return True
+        validated = self._validated_drafts()  # waits for the worker if it is busy
+        if validated == self.drafts:
+            self.drafts = validated
+            return True
+        self.drafts = validated
+        self.call_next(self._relist)
+        return False
 
     def compose(self) -> ComposeResult:
         listing = self.listing
@@ -235,10 +268,15 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     async def on_screen_resume(self) -> None:
+        if not self._arrived:  # Textual resumes the default screen at start: listed already
+            self._arrived = True
+            return
         drafts = self._read_drafts()
+        self._validated = drafts
         if drafts != self.drafts:
             self.drafts = drafts
             await self.recompose()
+        self.drafts = drafts
 
     @on(OptionList.OptionSelected, "#flows")
     def open_flow(self, event: OptionList.OptionSelected) -> None:
@@ -260,6 +298,9 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#concepten")
     def open_draft(self, event: OptionList.OptionSelected) -> None:
+        if not self.drafts_checked():
+            self.notify(DRAFTS_CHANGED, markup=False)
+            return
         self.post_message(RecordChosen(self.drafts.drafts[event.option_index].path))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -275,6 +316,9 @@ class HomeScreen(Screen[None]):
         drafts = self.query("#concepten")
         highlighted = drafts.first(OptionList).highlighted if drafts else None
         if highlighted is None:
+            return
+        if not self.drafts_checked():
+            self.notify(DRAFTS_CHANGED, markup=False)
             return
         draft = self.drafts.drafts[highlighted]
         question = Content.assemble(

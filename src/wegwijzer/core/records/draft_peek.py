@@ -1,0 +1,120 @@
+"""The drafts as their header lines describe them: for the home screen's first frame.
+
+``drafts.list_drafts`` reads every draft with the record model (pydantic) and is the
+listing that counts. Importing pydantic and the record models costs more than a bare
+Textual app's whole start (docs/performance.md), so the home screen draws its first
+frame from this peek and validates right after it: when the validated listing differs,
+it replaces this one. Nothing is opened from a peek: resuming a draft reads and
+validates the file (``core.records.resume``).
+
+The peek reads the top-level keys (everything before the first table) with the same
+TOML limits as a record, cleans them like the record reader does, and counts the
+answered steps from the ``answer`` lines of the ``[[steps]]`` tables. A draft it
+cannot read is left out (``list_drafts`` says why).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from wegwijzer.core.base.problems import ProblemsError
+from wegwijzer.core.base.text import clean_tree
+from wegwijzer.core.base.tomlfile import parse_toml
+from wegwijzer.core.records.drafts import DraftInfo, DraftListing, draft_paths
+
+# As ``core.records.record`` (which imports pydantic): the record's size cap, its
+# session id, its modes.
+MAX_BYTES = 2 * 1024 * 1024
+SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+MODES = ("casus", "oefening")
+_TABLE = re.compile(r"^\[\[?([a-z]+)\]\]?$")
+_ESCAPED = re.compile(r"\\.")
+
+
+def _text(head: dict[str, Any], key: str, default: str | None = None) -> str:
+    value = head.get(key, default)
+    if not isinstance(value, str):
+        raise ValueError(key)
+    return value
+
+
+def _time(head: dict[str, Any], key: str) -> dt.datetime | None:
+    value = head.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise ValueError(key)
+    return value
+
+
+def _answered(body: str) -> int:
+    """The ``answer`` lines of the ``[[steps]]`` tables: one per answered step.
+
+    Lines inside a multi-line string (a note) are text, not keys: tomli-w writes every
+    quote inside one escaped, so an unescaped triple quote opens or closes it.
+    """
+    count = 0
+    table = ""
+    in_string = False
+    for line in body.splitlines():
+        quotes = _ESCAPED.sub("", line).count('"""')
+        if in_string:
+            in_string = quotes % 2 == 0
+            continue
+        found = _TABLE.match(line)
+        if found:
+            table = found.group(1)
+        elif table == "steps" and line.startswith("answer = "):
+            count += 1
+        in_string = quotes % 2 == 1
+    return count
+
+
+def peek_draft(path: Path) -> DraftInfo | None:
+    """What the list shows of one draft, from its header lines; None when it cannot tell."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return None
+        head_bytes, _, body = data.partition(b"\n[")
+        head = clean_tree(parse_toml(head_bytes, str(path), MAX_BYTES))
+        if not isinstance(head, dict) or head.get("format") != 1:
+            return None
+        session_id = _text(head, "session_id")
+        started = _time(head, "started")
+        mode = _text(head, "mode")
+        if not SESSION_ID.match(session_id) or path.stem != session_id or started is None:
+            return None
+        if mode not in MODES:
+            return None
+        return DraftInfo(
+            session_id=session_id,
+            flow_id=_text(head, "flow"),
+            flow_title=_text(head, "flow_title"),
+            mode=mode,
+            case_ref=_text(head, "case_ref", ""),
+            started=started,
+            answered=_answered("[" + body.decode("utf-8")),
+            finished=_time(head, "finished") is not None,
+            path=path,
+        )
+    except (OSError, ProblemsError, ValueError, RecursionError):
+        return None
+
+
+def peek_drafts() -> DraftListing:
+    """Every draft whose header can be read, newest first (``list_drafts``' order)."""
+    listing = DraftListing()
+    paths, problem = draft_paths()
+    if problem:
+        listing.skipped.append(problem)
+    for path in paths:
+        info = peek_draft(path)
+        if info is not None:
+            listing.drafts.append(info)
+    listing.drafts.sort(key=lambda d: (d.started, d.session_id), reverse=True)
+    return listing
