@@ -18,14 +18,14 @@ def print_problems(problems: list[Problem]) -> None:
         print(f"fout: {problem}", file=sys.stderr)
 
 
-def resolve_flow(name: str) -> tuple[LoadedFlow | None, Catalog]:
+def resolve_flow(name: str, catalog: Catalog | None = None) -> tuple[LoadedFlow | None, Catalog]:
     """A flow by id or file name from the catalog, or by path to a file elsewhere."""
-    from wegwijzer.core.flows.check import load_flow
-
-    catalog = load_catalog()
+    catalog = catalog if catalog is not None else load_catalog()
     found = catalog.find(name)
     if found is not None:
         return found, catalog
+    from wegwijzer.core.flows.check import load_flow
+
     path = Path(name)
     if path.suffix == ".toml" and path.exists():
         try:

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wegwijzer.commands.common import print_problems, resolve_flow
 from wegwijzer.commands.console import refuse_without_terminal
@@ -18,10 +18,12 @@ from wegwijzer.core.base.atomic import RecordExistsError, WriteError
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.records.drafts import find_draft, install_signal_save, save_draft
-from wegwijzer.core.records.export import export, privacy_warnings
-from wegwijzer.core.records.resume import open_record
-from wegwijzer.core.walk.session import Session
-from wegwijzer.plain import run_plain
+
+if TYPE_CHECKING:
+    from wegwijzer.core.walk.session import Session
+
+# The record code (export, resume: the record models) and line mode are imported where
+# they are used: ``wegwijzer run FLOW`` in the TUI needs neither before its first frame.
 
 PLAIN_ONLY = ("export", "force", "strict_privacy", "case")
 
@@ -92,6 +94,8 @@ def _resume(args: argparse.Namespace) -> Session | None:
         loaded, _ = resolve_flow(args.flow)
         if loaded is None:
             return None
+    from wegwijzer.core.records.resume import open_record
+
     try:
         opened = open_record(path, loaded=loaded)
     except ProblemsError as error:
@@ -153,6 +157,8 @@ class Autosaver:
 
 
 def _export(session: Session, args: argparse.Namespace, saver: Autosaver) -> int:
+    from wegwijzer.core.records.export import export, privacy_warnings
+
     warnings = privacy_warnings(session)
     if warnings:
         print("\nLet op: het record bevat mogelijk persoonsgegevens:")
@@ -179,6 +185,8 @@ def _plain(session: Session, args: argparse.Namespace) -> int:
     if args.export is not None and not args.force and os.path.lexists(args.export):
         _fail(str(RecordExistsError(args.export)))
         return 1
+    from wegwijzer.plain import run_plain
+
     current: list[Session | None] = [session]
     restore = install_signal_save(lambda: current[0])
     try:
@@ -229,20 +237,35 @@ def run(args: argparse.Namespace) -> int:
         session = _resume(args)
         if session is None:
             return 1
-    elif args.flow:
-        loaded, _ = resolve_flow(args.flow)
-        if loaded is None:
-            return 1
-        session = Session(loaded, case_ref=args.case)
-    else:
+        return _plain(session, args)
+    if not args.flow:
         _fail("geef een flow of --resume CONCEPT")
         return 2
-    if args.plain:
-        return _plain(session, args)
+    if not args.plain:
+        return _tui(args.flow)
+    loaded, _ = resolve_flow(args.flow)
+    if loaded is None:
+        return 1
+    from wegwijzer.core.walk.session import Session
+
+    return _plain(Session(loaded, case_ref=args.case), args)
+
+
+def _tui(name: str) -> int:
+    """The flow in the TUI. A flow of the folder comes from the catalog the home screen
+    lists (from the cache of checked flows when it is warm): the folder is loaded once."""
+    from wegwijzer.core.flows.catalog import open_catalog
+
+    loaded, catalog = resolve_flow(name, open_catalog())
+    if loaded is None:
+        return 1
     if (refused := refuse_without_terminal()) is not None:
         return refused
     from wegwijzer.tui.app import make_app
 
-    app = make_app(flow_id=session.flow.id, flow=session.loaded)
+    if catalog.find(loaded.flow.id) is loaded:
+        app = make_app(flow_id=loaded.flow.id, flow=loaded, catalog=catalog)
+    else:  # a file elsewhere joins a catalog of its own (never cached)
+        app = make_app(flow_id=loaded.flow.id, flow=loaded)
     app.run()
     return app.return_code or 0  # 1 after a crash

@@ -21,7 +21,7 @@ from textual.content import Content
 
 from wegwijzer.core.base.clock import utc_now
 from wegwijzer.core.base.text import clean
-from wegwijzer.core.flows.catalog import load_catalog, open_catalog
+from wegwijzer.core.flows.catalog import Catalog, load_catalog, open_catalog
 from wegwijzer.tui.app_records import RecordRoutes
 from wegwijzer.tui.app_training import TrainingRoutes
 from wegwijzer.tui.commands import PaletteCommand, WegwijzerCommands
@@ -249,15 +249,19 @@ def make_app(
     flow: LoadedFlow | None = None,
     exercise_id: str | None = None,
     feedback: str | None = None,
+    catalog: Catalog | None = None,
 ) -> WegwijzerApp:
     """The app as the CLI and the tests start it: flows from ``flows_dir`` or the default.
 
     ``flow`` is a flow loaded from a file outside that folder; it joins the catalog.
     ``exercise_id`` opens that exercise's vignette (``feedback`` preselects the moment).
+    ``catalog`` is the folder's catalog when the caller has it already (``wegwijzer run``
+    found ``flow`` in it): it is not loaded twice.
     """
     at_home = flow is None and flow_id is None and record is None and exercise_id is None
     # At home a warm cache lists the flows at once; they are checked after the first frame.
-    catalog = open_catalog(flows_dir) if at_home else load_catalog(flows_dir)
+    if catalog is None:
+        catalog = open_catalog(flows_dir) if at_home else load_catalog(flows_dir)
     if flow is not None and catalog.find(flow.flow.id) is None:
         catalog.flows.append(flow)
         catalog.key = None  # no longer the folder's flows alone: never cached

@@ -80,13 +80,14 @@ class AppCore(DutchApp):
     def begin(self, session: Session) -> None:
         """Make ``session`` the one shown: its step, or its summary when it is finished."""
         from wegwijzer.tui.screens.step import StepScreen
-        from wegwijzer.tui.screens.summary import SummaryScreen
 
         self.session, self.training = session, None
         self._exported = session_state(session)
         self._to_home()
         self.push_screen(StepScreen(session))
         if session.finished:
+            from wegwijzer.tui.screens.summary import SummaryScreen  # not for a first step
+
             self.push_screen(SummaryScreen(session))
 
     async def _may_replace_session(self) -> bool:

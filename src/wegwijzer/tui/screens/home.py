@@ -133,8 +133,10 @@ class HomeScreen(Screen[None]):
         self._found: training.ExerciseList | None = None
         self._finding = threading.Lock()
         self.settled = threading.Event()  # set once the worker has checked and cached
-        if isinstance(catalog, ListedCatalog) and catalog.pending:
-            self.listing = Listing.cached(catalog.listed)  # checked after the first frame
+        if isinstance(catalog, ListedCatalog):
+            # Listed from the cache; the flows may be loaded already (``wegwijzer run``), the
+            # exercises are found after the first frame, and all is compared then.
+            self.listing = Listing.cached(catalog.listed)
         else:
             self._take(self._find_exercises())
         # From the header lines first; validated after the first frame (``drafts_checked``).
@@ -169,6 +171,9 @@ class HomeScreen(Screen[None]):
     def _check_and_remember(self) -> None:
         """In the worker: load and check (unless done), then cache a clean result."""
         try:
+            # The flows first: a flow chosen at once waits for them alone (``flows_checked``).
+            if isinstance(self.catalog, ListedCatalog):
+                self.catalog.load()
             self._validated_drafts()
             found = self._find_exercises()
             items = [e.item for e in found if e.item is not None]
@@ -196,6 +201,19 @@ class HomeScreen(Screen[None]):
             return True
         self.call_next(self._relist)
         return False
+
+    def flows_checked(self) -> bool:
+        """``ensure_checked`` for a flow chosen from the list: the flows and sources must be
+        checked and as listed; the exercises need not be found yet (the worker goes on)."""
+        if self.checked:
+            return True
+        catalog = self.catalog
+        flows = tuple(flow_entry(loaded) for loaded in catalog.flows)  # loads, or waits for it
+        sources = tuple(source_entry(source) for source in catalog.sources.values())
+        listing = self.listing
+        if flows == listing.flows and sources == listing.sources and not catalog.problems:
+            return True
+        return self.ensure_checked()  # something else than listed: check all and relist
 
     async def _relist(self) -> None:
         await self.recompose()
@@ -280,7 +298,7 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#flows")
     def open_flow(self, event: OptionList.OptionSelected) -> None:
-        if not self.ensure_checked():
+        if not self.flows_checked():
             self.notify(LIST_CHANGED, markup=False)
             return
         self.post_message(FlowChosen(self.catalog.flows[event.option_index]))

@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from wegwijzer.core.flows.flow import InfoStep, MultiStep, Step
-from wegwijzer.core.records.privacy import describe, scan
 from wegwijzer.core.walk.session import Answer, AnswerError, Session
 from wegwijzer.tui.messages import SessionChanged
 from wegwijzer.tui.render import (
@@ -25,7 +24,6 @@ from wegwijzer.tui.render import (
     progress,
     source_line,
 )
-from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.choices import ChoiceList
 from wegwijzer.tui.widgets.citations import CitationPanel
@@ -231,6 +229,8 @@ class StepScreen(Screen[None]):
         self.query_one("#notitie", Static).update(note_line(self.session))
         self._shown = self.state
         self.post_message(SessionChanged())
+        from wegwijzer.core.records.privacy import describe, scan  # not for the first frame
+
         warnings = describe(scan(self.session.notes.get(step_id, "")), "notitie")
         if warnings:
             self.notify(
@@ -242,6 +242,8 @@ class StepScreen(Screen[None]):
             )
 
     def action_source(self) -> None:
+        from wegwijzer.tui.screens.source import SourceScreen  # not for the first frame
+
         self.app.push_screen(SourceScreen(self.session.loaded.source, self.session.current.cites))
 
     def action_toggle_citations(self) -> None:

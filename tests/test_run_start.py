@@ -1,0 +1,72 @@
+"""``wegwijzer run FLOW`` in the TUI: the flows folder is loaded and checked once, and the
+flow opened is the checked one of the catalog the home screen lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from test_flow_cache import check_and_remember
+from wegwijzer.commands import run as run_command
+from wegwijzer.commands import terminal
+from wegwijzer.core.flows import catalog as catalog_module
+from wegwijzer.core.flows.catalog import Catalog, ListedCatalog
+from wegwijzer.tui import app as app_module
+from wegwijzer.tui.app import WegwijzerApp
+
+from helpers import DATA
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch, flows_dir: Path) -> list[WegwijzerApp]:
+    """Apps that ``run`` would start (not run), and how often a folder was loaded."""
+    monkeypatch.setenv(catalog_module.ENV_FLOWS, str(flows_dir))
+    monkeypatch.setattr(terminal, "terminal_problem", lambda: None)  # as in a terminal
+    apps: list[WegwijzerApp] = []
+    monkeypatch.setattr(WegwijzerApp, "run", lambda self, **_: apps.append(self))
+    return apps
+
+
+def count_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
+    loads: list[Path | None] = []
+    real = catalog_module.load_catalog
+
+    def counted(folder: Path | None = None, files: Any = None) -> Catalog:
+        loads.append(folder)
+        return real(folder, files)
+
+    monkeypatch.setattr(catalog_module, "load_catalog", counted)
+    monkeypatch.setattr(app_module, "load_catalog", counted)
+    return loads
+
+
+@pytest.mark.parametrize("warm", [True, False])
+def test_the_folder_is_loaded_once(
+    started: list[WegwijzerApp], flows_dir: Path, monkeypatch: pytest.MonkeyPatch, warm: bool
+) -> None:
+    if warm:
+        check_and_remember(flows_dir)
+    loads = count_loads(monkeypatch)
+    assert run_command._tui("testflow") == 0
+    (app,) = started
+    assert len(loads) == 1
+    assert isinstance(app.catalog, ListedCatalog) == warm
+    found = app.catalog.find("testflow")
+    assert found is not None and found in app.catalog.flows  # the checked flow itself
+    assert app.start_flow == "testflow"
+
+
+def test_a_flow_file_elsewhere_gets_a_catalog_of_its_own(
+    started: list[WegwijzerApp], flows_dir: Path, tmp_path: Path
+) -> None:
+    check_and_remember(flows_dir)
+    elsewhere = tmp_path / "elders.toml"
+    text = (DATA / "valid.toml").read_text(encoding="utf-8")
+    elsewhere.write_text(text.replace('id = "testflow"', 'id = "elders"'), encoding="utf-8")
+    assert run_command._tui(str(elsewhere)) == 0
+    (app,) = started
+    assert not isinstance(app.catalog, ListedCatalog)  # never cached with the folder's flows
+    assert app.catalog.key is None
+    assert app.catalog.find("elders") is not None
