@@ -22,7 +22,6 @@ from typing import Any
 
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean_tree
-from wegwijzer.core.base.tomlfile import parse_toml
 from wegwijzer.core.records.drafts import DraftInfo, DraftListing, draft_paths
 
 # As ``core.records.record`` (which imports pydantic): the record's size cap, its
@@ -75,6 +74,9 @@ def _answered(body: str) -> int:
 
 def peek_draft(path: Path) -> DraftInfo | None:
     """What the list shows of one draft, from its header lines; None when it cannot tell."""
+    # Here, not at the top: tomllib costs start-up time when there are no drafts at all.
+    from wegwijzer.core.base.tomlfile import parse_toml
+
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
