@@ -134,6 +134,11 @@ def main(which: str) -> int:
     watch_frames(which)
     if which == "run":
         from wegwijzer.cli import main as cli_main
+        from wegwijzer.commands import terminal
+
+        # The probe's output is a pipe, which makes the command choose line mode; the
+        # app runs headless here, as in every probe.
+        terminal.terminal_problem = lambda: None
 
         cli_main(["run", os.environ.get("PROBE_FLOW", FLOW)])
         fail("the app stopped before the first step was shown")
