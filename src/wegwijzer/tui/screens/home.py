@@ -289,8 +289,8 @@ class HomeScreen(Screen[None]):
         if not self._arrived:  # Textual resumes the default screen at start: listed already
             self._arrived = True
             return
-        drafts = self._read_drafts()
-        self._validated = drafts
+        with self._validating:  # after the worker's validation, if it is still busy: newer
+            drafts = self._validated = self._read_drafts()
         if drafts != self.drafts:
             self.drafts = drafts
             await self.recompose()
