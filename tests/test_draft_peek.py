@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records import draft_peek, record
 from wegwijzer.core.records.draft_peek import peek_draft, peek_drafts
 from wegwijzer.core.records.drafts import drafts_dir, list_drafts, purge, save_draft
 from wegwijzer.core.walk.session import Session
@@ -67,3 +69,15 @@ def test_a_draft_the_peek_cannot_read_is_left_out(tmp_path: Path, test_flow: Loa
     (drafts_dir() / "kapot.toml").write_text("format = [", "utf-8")
     assert len(peek_drafts().drafts) == 1
     assert list_drafts().skipped  # the validated listing says why
+
+
+def test_the_peek_uses_the_record_limits() -> None:
+    assert draft_peek.MAX_BYTES == record.RECORD_MAX_BYTES
+    assert draft_peek.SESSION_ID.pattern == record.SESSION_ID.pattern
+    assert draft_peek.MODES == record.MODES
+
+
+def test_a_fifo_among_the_drafts_never_blocks_the_peek(test_flow: LoadedFlow) -> None:
+    save_draft(Session(test_flow))
+    os.mkfifo(drafts_dir() / ("b" * 32 + ".toml"))
+    assert len(peek_drafts().drafts) == 1

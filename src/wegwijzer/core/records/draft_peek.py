@@ -75,11 +75,10 @@ def _answered(body: str) -> int:
 def peek_draft(path: Path) -> DraftInfo | None:
     """What the list shows of one draft, from its header lines; None when it cannot tell."""
     # Here, not at the top: tomllib costs start-up time when there are no drafts at all.
-    from wegwijzer.core.base.tomlfile import parse_toml
+    from wegwijzer.core.base.tomlfile import parse_toml, read_limited
 
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_limited(path, MAX_BYTES)  # regular files only: a FIFO never blocks
         if len(data) > MAX_BYTES:
             return None
         head_bytes, _, body = data.partition(b"\n[")
