@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -60,24 +59,45 @@ def test_the_peek_never_crashes(data: bytes) -> None:
     folder = drafts_dir(create=True)
     path = folder / ("a" * 32 + ".toml")
     path.write_bytes(b'format = 1\nsession_id = "' + b"a" * 32 + b'"\n' + data)
-    info = peek_draft(path)
-    assert info is None or info.session_id == "a" * 32
+    found = peek_draft(path)
+    if isinstance(found, str):
+        assert found.startswith(f"{path.name}: overgeslagen, ")
+    else:
+        assert found is None or found.session_id == "a" * 32
 
 
-def test_a_draft_the_peek_cannot_read_is_left_out(tmp_path: Path, test_flow: LoadedFlow) -> None:
-    save_draft(Session(test_flow))
-    (drafts_dir() / "kapot.toml").write_text("format = [", "utf-8")
-    assert len(peek_drafts().drafts) == 1
-    assert list_drafts().skipped  # the validated listing says why
+def test_files_the_reader_refuses_at_their_header_are_named_alike(
+    test_flow: LoadedFlow,
+) -> None:
+    older = Session(test_flow)
+    save_draft(older)
+    folder = drafts_dir()
+    (folder / "kapot.toml").write_text("format = [", "utf-8")
+    (folder / ("0" * 32 + ".toml")).write_bytes((folder / f"{older.id}.toml").read_bytes())
+    text = (folder / f"{older.id}.toml").read_text("utf-8").replace(older.id, "c" * 32)
+    started = next(line for line in text.splitlines() if line.startswith("started = "))
+    (folder / ("c" * 32 + ".toml")).write_text(
+        text.replace(started, "started = 0001-01-01 02:00:00+05:00"), "utf-8"
+    )
+    (folder / ("d" * 32 + ".toml")).write_bytes(b"x" * (draft_peek.MAX_BYTES + 1))
+    os.mkfifo(folder / ("b" * 32 + ".toml"))
+    peeked, validated = peek_drafts(), list_drafts()
+    assert len(validated.skipped) == 5
+    assert peeked == validated
+
+
+def test_a_body_the_peek_does_not_read_is_left_to_the_validation(
+    test_flow: LoadedFlow,
+) -> None:
+    session = Session(test_flow)
+    session.answer(None)
+    path = save_draft(session)
+    path.write_text(path.read_text("utf-8").replace('kind = "info"', 'kind = "x"'), "utf-8")
+    assert len(peek_drafts().drafts) == 1  # listed from its header at first
+    assert list_drafts().drafts == [] and list_drafts().skipped  # then corrected
 
 
 def test_the_peek_uses_the_record_limits() -> None:
     assert draft_peek.MAX_BYTES == record.RECORD_MAX_BYTES
     assert draft_peek.SESSION_ID.pattern == record.SESSION_ID.pattern
     assert draft_peek.MODES == record.MODES
-
-
-def test_a_fifo_among_the_drafts_never_blocks_the_peek(test_flow: LoadedFlow) -> None:
-    save_draft(Session(test_flow))
-    os.mkfifo(drafts_dir() / ("b" * 32 + ".toml"))
-    assert len(peek_drafts().drafts) == 1

@@ -9,8 +9,10 @@ validates the file (``core.records.resume``).
 
 The peek reads the top-level keys (everything before the first table) with the same
 TOML limits as a record, cleans them like the record reader does, and counts the
-answered steps from the ``answer`` lines of the ``[[steps]]`` tables. A draft it
-cannot read is left out (``list_drafts`` says why).
+answered steps from the ``answer`` lines of the ``[[steps]]`` tables. A file the record
+reader would refuse at its header (not a regular file, too large, no valid TOML, a date
+out of bounds) is named as ``list_drafts`` names it; one it cannot judge is left out
+until the validation.
 """
 
 from __future__ import annotations
@@ -72,26 +74,40 @@ def _answered(body: str) -> int:
     return count
 
 
-def peek_draft(path: Path) -> DraftInfo | None:
-    """What the list shows of one draft, from its header lines; None when it cannot tell."""
+def _skipped(path: Path, error: ProblemsError) -> str:
+    """The line ``list_drafts`` gives a draft the record reader refuses for this fault."""
+    reason = error.problems[0].message if error.problems else "onleesbaar"
+    return f"{path.name}: overgeslagen, {reason}"
+
+
+def peek_draft(path: Path) -> DraftInfo | str | None:
+    """What the list shows of one draft, from its header lines.
+
+    A Dutch "overgeslagen" line, as ``list_drafts`` words it, when the file cannot be
+    read (not a regular file, too large) or its header cannot be parsed within the
+    record's limits; None when the peek cannot tell (the validation will).
+    """
     # Here, not at the top: tomllib costs start-up time when there are no drafts at all.
     from wegwijzer.core.base.tomlfile import parse_toml, read_limited
 
     try:
         data = read_limited(path, MAX_BYTES)  # regular files only: a FIFO never blocks
         if len(data) > MAX_BYTES:
-            return None
+            parse_toml(data, str(path), MAX_BYTES)  # refuses it, as the reader does
         head_bytes, _, body = data.partition(b"\n[")
         head = clean_tree(parse_toml(head_bytes, str(path), MAX_BYTES))
+    except ProblemsError as error:
+        return _skipped(path, error)
+    try:
         if not isinstance(head, dict) or head.get("format") != 1:
             return None
         session_id = _text(head, "session_id")
         started = _time(head, "started")
         mode = _text(head, "mode")
-        if not SESSION_ID.match(session_id) or path.stem != session_id or started is None:
+        if not SESSION_ID.match(session_id) or started is None or mode not in MODES:
             return None
-        if mode not in MODES:
-            return None
+        if path.stem != session_id:
+            return f"{path.name}: overgeslagen, naam past niet bij de sessie"
         return DraftInfo(
             session_id=session_id,
             flow_id=_text(head, "flow"),
@@ -103,19 +119,22 @@ def peek_draft(path: Path) -> DraftInfo | None:
             finished=_time(head, "finished") is not None,
             path=path,
         )
-    except (OSError, ProblemsError, ValueError, RecursionError):
+    except (ValueError, RecursionError):
         return None
 
 
 def peek_drafts() -> DraftListing:
-    """Every draft whose header can be read, newest first (``list_drafts``' order)."""
+    """Every draft whose header can be read, newest first (``list_drafts``' order), and
+    the lines for the files the record reader would refuse at their header."""
     listing = DraftListing()
     paths, problem = draft_paths()
     if problem:
         listing.skipped.append(problem)
     for path in paths:
-        info = peek_draft(path)
-        if info is not None:
-            listing.drafts.append(info)
+        found = peek_draft(path)
+        if isinstance(found, str):
+            listing.skipped.append(found)
+        elif found is not None:
+            listing.drafts.append(found)
     listing.drafts.sort(key=lambda d: (d.started, d.session_id), reverse=True)
     return listing
