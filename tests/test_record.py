@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.flows.flow import step_digest
 from wegwijzer.core.records.reader import parse_record, read_record
 from wegwijzer.core.records.record import (
     RECORD_MAX_BYTES,
@@ -127,8 +128,10 @@ def test_unfinished_session_has_no_end_time_and_an_open_last_step(test_flow: Loa
         "id": "signalen",
         "kind": "multi",
         "prompt": "Welke signalen ziet u?",
+        "options": ["Veel cadeaus en aandacht", "Iets anders"],
         "note": "nog bezig",
         "citations": ["2.1"],
+        "step_hash": step_digest(test_flow.flow.steps["signalen"]),
     }
     assert parse_record(render_record(data), "r.toml").complete is False
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -147,3 +149,18 @@ class Flow(Model):
             for action in step.actions:
                 cites.extend(action.cites)
         return cites
+
+
+def step_digest(step: Step) -> str:
+    """A content hash of one step: prompt, text, options, citations and what they lead to.
+
+    Fields left at their default are left out, so a new optional field in a later
+    version of the program does not make every stored step look changed.
+    """
+    data = json.dumps(
+        step.model_dump(mode="json", exclude_defaults=True),
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,6 +135,17 @@ class Source(_Model):
             "december",
         ]
         return f"{self.received.day} {months[self.received.month - 1]} {self.received.year}"
+
+
+def source_digest(source: Source) -> str:
+    """A content hash of the source document: its answers and text, not its file layout.
+
+    A record stores it, so opening the record later can tell that the source changed.
+    """
+    data = json.dumps(
+        source.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 def load_source(path: Path) -> Source:

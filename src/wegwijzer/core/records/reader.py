@@ -82,6 +82,9 @@ def _translate(error: Mapping[str, Any], raw: Mapping[str, Any], name: str) -> P
     return Problem(name, step, field, message)
 
 
+_OPTIONS = ("choice", "multi")
+
+
 def _answer_shape(item: StepRecord | KeptRecord) -> list[tuple[str, str]]:
     """Whether an answer has the fields its kind needs: (field, message) for each fault."""
     faults = []
@@ -97,6 +100,8 @@ def _answer_shape(item: StepRecord | KeptRecord) -> list[tuple[str, str]]:
         )
     elif item.kind in ("check", "info") and not isinstance(item.answer, str):
         faults.append(("answer", "moet tekst zijn"))
+    if isinstance(item, StepRecord) and item.options is not None and item.kind not in _OPTIONS:
+        faults.append(("options", "alleen een keuze of meerkeuze heeft keuzes ('options')"))
     if item.kind != "choice" and item.number is not None:
         faults.append(("number", "alleen een keuze ('choice') heeft een nummer"))
     if item.kind != "multi" and item.numbers is not None:

@@ -29,7 +29,16 @@ from wegwijzer.core.base.limits import (
     TEXT_MAX,
     VERSION_MAX,
 )
-from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, Group, InfoStep, MultiStep, Step
+from wegwijzer.core.flows.flow import (
+    CheckStep,
+    ChoiceStep,
+    Group,
+    InfoStep,
+    MultiStep,
+    Step,
+    step_digest,
+)
+from wegwijzer.core.flows.source import source_digest
 from wegwijzer.core.walk.session import INFO_READ, Answer, Session
 
 FORMAT = 1
@@ -53,6 +62,7 @@ OptionNumber = Annotated[int, Field(ge=1, le=OPTIONS_MAX)]
 OptionNumbers = Annotated[list[OptionNumber], Field(min_length=1, max_length=OPTIONS_MAX)]
 NoteText = Annotated[str, Field(max_length=NOTE_MAX)]
 Scalar = bool | int | float | str
+Digest = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
 
 
 class _Model(BaseModel):
@@ -65,11 +75,15 @@ class StepRecord(_Model):
     id: Slug
     kind: StepKind
     prompt: Prompt
+    # The labels a choice or multi step offered (absent in records made before they were kept).
+    options: Annotated[list[Label], Field(min_length=1, max_length=OPTIONS_MAX)] | None = None
     answer: AnswerText | None = None
     number: OptionNumber | None = None
     numbers: OptionNumbers | None = None
     note: NoteText = ""
     citations: Citations
+    # The step as it was in the flow (``step_digest``), to name a changed step later.
+    step_hash: Digest | None = None
 
 
 class KeptRecord(_Model):
@@ -99,9 +113,10 @@ class Record(_Model):
     session_id: Annotated[str, Field(pattern=SESSION_ID.pattern)]
     flow: Slug
     flow_version: Annotated[str, Field(min_length=1, max_length=VERSION_MAX, pattern=SINGLE_LINE)]
-    flow_hash: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
+    flow_hash: Digest
     flow_title: Annotated[str, Field(min_length=1, max_length=TEXT_MAX, pattern=SINGLE_LINE)]
     source: Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=SINGLE_LINE)]
+    source_hash: Digest | None = None  # absent in records made before it was kept
     mode: Literal["casus", "oefening"]
     case_ref: Annotated[str, Field(max_length=CASE_REF_MAX, pattern=SINGLE_LINE)] = ""
     started: AwareDatetime
@@ -155,6 +170,7 @@ def build_record(
         "flow_hash": session.loaded.digest,
         "flow_title": flow.title,
         "source": flow.source,
+        "source_hash": source_digest(session.loaded.source),
         "mode": session.mode,
     }
     if session.case_ref:
@@ -172,12 +188,15 @@ def build_record(
     for index, step_id in enumerate(session.path):
         step = flow.steps[step_id]
         item: dict[str, Any] = {"id": step_id, "kind": step.kind, "prompt": step.prompt}
+        if isinstance(step, ChoiceStep | MultiStep):
+            item["options"] = [option.label for option in step.options]
         if index < last:
             item.update(answer_fields(step, session.answers[step_id]))
         note = session.notes.get(step_id, "")
         if note:
             item["note"] = note
         item["citations"] = list(step.cites)
+        item["step_hash"] = step_digest(step)
         steps.append(item)
     data["steps"] = steps
     data["actions"] = [

@@ -17,7 +17,15 @@ from pathlib import Path
 
 from wegwijzer.core.flows.catalog import Catalog, load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
-from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, Flow, InfoStep, MultiStep, Step
+from wegwijzer.core.flows.flow import (
+    CheckStep,
+    ChoiceStep,
+    Flow,
+    InfoStep,
+    MultiStep,
+    Step,
+    step_digest,
+)
 from wegwijzer.core.records.reader import read_record
 from wegwijzer.core.records.record import KeptRecord, Record, StepRecord, build_record
 from wegwijzer.core.walk.session import INFO_READ, Answer, AnswerError, Session, next_step
@@ -99,8 +107,33 @@ def stored_answer(item: StepRecord | KeptRecord, step: Step) -> tuple[Answer, st
     return None, "een uitkomst heeft geen antwoord"
 
 
-def path_reasons(record: Record, flow: Flow) -> list[str]:
-    """Whether the steps form a path through ``flow``: start, answers, order, citations."""
+def text_reasons(item: StepRecord, step: Step) -> list[str]:
+    """Where a stored step's words differ from the flow's step: prompt, options, citations."""
+    reasons = []
+    if item.prompt != step.prompt:
+        reasons.append("de vraag wijkt af van de flow")
+    if item.options is not None and item.options != option_labels(step):
+        reasons.append("de keuzes wijken af van de flow")
+    if item.citations != list(step.cites):
+        reasons.append("de verwijzingen wijken af van de flow (" + ", ".join(step.cites) + ")")
+    if item.step_hash is not None and item.step_hash != step_digest(step):
+        reasons.append("de stap wijkt af van de flow")
+    return reasons
+
+
+def option_labels(step: Step) -> list[str] | None:
+    """The labels a record stores for ``step``: its options, or None when it has none."""
+    if isinstance(step, ChoiceStep | MultiStep):
+        return [option.label for option in step.options]
+    return None
+
+
+def path_reasons(record: Record, flow: Flow, *, texts: bool = True) -> list[str]:
+    """Whether the steps form a path through ``flow``: start, answers, order, citations.
+
+    ``texts=False`` leaves out the words of each step (prompt, options, citations):
+    whether the answers still fit a flow that changed since.
+    """
     reasons: list[str] = []
     expected = flow.start
     for number, item in enumerate(record.steps, start=1):
@@ -119,12 +152,8 @@ def path_reasons(record: Record, flow: Flow) -> list[str]:
         if item.kind != step.kind:
             reasons.append(f"{where}: soort '{item.kind}' wijkt af van de flow ('{step.kind}')")
             break
-        if item.prompt != step.prompt:
-            reasons.append(f"{where}: de vraag wijkt af van de flow")
-        if item.citations != list(step.cites):
-            reasons.append(
-                f"{where}: de verwijzingen wijken af van de flow (" + ", ".join(step.cites) + ")"
-            )
+        if texts:
+            reasons += [f"{where}: {why}" for why in text_reasons(item, step)]
         if item.answer is None:
             break
         value, why = stored_answer(item, step)
