@@ -61,7 +61,10 @@ def test_review_only_reasons_are_shown(
     assert result.returncode == 0
     assert (
         "Alleen ter inzage, niet verder te bewerken:\n"
-        "  - de flow is gewijzigd sinds het record is gemaakt (de inhoud-hash verschilt)\n"
+        "  - het stappenplan is gewijzigd sinds dit overzicht is gemaakt\n"
+        "\n"
+        "Gewijzigd sinds dit overzicht is gemaakt:\n"
+        "  - Het stappenplan is gewijzigd, maar niet in de stappen van dit overzicht.\n"
     ) in result.stdout
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,10 @@ from wegwijzer.commands.common import print_problems, resolve_flow
 from wegwijzer.commands.console import refuse_without_terminal
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
+from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.flow import GROUP_LABELS
+from wegwijzer.core.records.drift import Drift, drift_of, shown_reasons
+from wegwijzer.core.records.overview import overview_markdown
 from wegwijzer.core.records.record import Record
 from wegwijzer.core.records.resume import Opened, open_record
 
@@ -19,7 +23,13 @@ from wegwijzer.core.records.resume import Opened, open_record
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser("open", help="open een record om verder te gaan of in te zien")
     parser.add_argument("record", type=Path, metavar="RECORD", help="het recordbestand (TOML)")
-    parser.add_argument("--plain", action="store_true", help="druk het record af ter inzage")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--plain", action="store_true", help="druk het overzicht af ter inzage")
+    shown.add_argument(
+        "--markdown",
+        action="store_true",
+        help="druk het overzicht af als leesbaar document (Markdown), om te bewaren of te printen",
+    )
     parser.add_argument(
         "--flow", metavar="FLOW", help="flow (id of bestand) in plaats van de catalogus"
     )
@@ -39,7 +49,20 @@ def _indented(text: str, prefix: str) -> list[str]:
     return [prefix + lines[0]] + ["    " + line for line in lines[1:]]
 
 
-def review_lines(record: Record, reasons: list[str], dropped: Sequence[str] = ()) -> list[str]:
+def drift_lines(drift: Drift | None) -> list[str]:
+    """What changed in the flow or the source since the record was made, for line mode."""
+    if drift is None or not drift.changes:
+        return []
+    lines = ["", "Gewijzigd sinds dit overzicht is gemaakt:"]
+    return lines + [f"  - {clean(change)}" for change in drift.changes]
+
+
+def review_lines(
+    record: Record,
+    reasons: list[str],
+    dropped: Sequence[str] = (),
+    drift: Drift | None = None,
+) -> list[str]:
     """The record as text to read: steps, answers, notes, actions. Every string is cleaned."""
     version = clean(record.flow_version)
     lines = [
@@ -54,9 +77,11 @@ def review_lines(record: Record, reasons: list[str], dropped: Sequence[str] = ()
             else "nee (concept)"
         ),
     ]
+    reasons = shown_reasons(reasons, drift)
     if reasons:
         lines += ["", "Alleen ter inzage, niet verder te bewerken:"]
         lines += [f"  - {reason}" for reason in reasons]
+    lines += drift_lines(drift)
     for number, step in enumerate(record.steps, start=1):
         kind = "Uitkomst" if step.kind == "outcome" else f"Stap {number}"
         lines += ["", f"{kind}: {clean(step.prompt)}"]
@@ -93,13 +118,21 @@ def run(args: argparse.Namespace) -> int:
         loaded, _ = resolve_flow(args.flow)
         if loaded is None:
             return 1
+    catalog = load_catalog() if loaded is None and (args.plain or args.markdown) else None
     try:
-        opened: Opened = open_record(args.record, loaded=loaded)
+        opened: Opened = open_record(args.record, loaded=loaded, catalog=catalog)
     except ProblemsError as error:
         print_problems(error.problems)
         return 1
+    drift = drift_of(opened)
+    if args.markdown:
+        source = opened.loaded.source if opened.loaded is not None else None
+        if source is None and catalog is not None:
+            source = catalog.sources.get(opened.record.source)
+        sys.stdout.write(overview_markdown(opened.record, source, drift))
+        return 0
     if args.plain:
-        print("\n".join(review_lines(opened.record, opened.reasons, opened.dropped)))
+        print("\n".join(review_lines(opened.record, opened.reasons, opened.dropped, drift)))
         return 0
     if (refused := refuse_without_terminal()) is not None:
         return refused

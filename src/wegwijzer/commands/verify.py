@@ -10,6 +10,7 @@ from wegwijzer.commands.common import resolve_flow
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records.drift import Drift
 from wegwijzer.core.records.reader import read_record
 from wegwijzer.core.records.record import Record
 from wegwijzer.core.training.verdict import Judge
@@ -33,17 +34,23 @@ def verify_file(path: Path, loaded: LoadedFlow | None = None) -> list[str]:
 
 def verify_record_file(
     path: Path, loaded: LoadedFlow | None = None
-) -> tuple[Record | None, list[str]]:
-    """The record at ``path`` (None when unreadable) and every reason it is not in order."""
+) -> tuple[Record | None, list[str], Drift | None]:
+    """The record at ``path`` (None when unreadable), every reason it is not in order, and
+    what changed in its flow or source since it was made (drift is no fault by itself)."""
     try:
         record = read_record(path)
     except ProblemsError as error:
-        return None, [str(problem) for problem in error.problems]
+        return None, [str(problem) for problem in error.problems], None
     judge = Judge(loaded=loaded)
-    reasons = judge(record)
+    verdict = judge.verdict(record)
+    reasons = verdict.reasons
     if not record.complete:
         reasons.append("het record is niet afgerond (een concept zonder uitkomst)")
-    return record, reasons
+    return record, reasons, verdict.drift
+
+
+def _changed_what(drift: Drift) -> str:
+    return "het stappenplan" if drift.flow_changed else "de bron"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,15 +59,25 @@ def run(args: argparse.Namespace) -> int:
         loaded, _ = resolve_flow(args.flow)
         if loaded is None:
             return 1
-    record, reasons = verify_record_file(args.record, loaded)
+    record, reasons, drift = verify_record_file(args.record, loaded)
     name = clean(str(args.record))
+    changes = [f"  - {clean(change)}" for change in (drift.changes if drift else ())]
     if not reasons:
-        print(f"in orde: {name}")
+        if drift is None:
+            print(f"in orde: {name}")
+        else:
+            print(f"in orde, maar {_changed_what(drift)} is sindsdien gewijzigd: {name}")
+            print("\n".join(changes))
         if record is not None and record.mode == "oefening":
             what = "een oefenresultaat, score nagerekend" if record.score else "een oefenwandeling"
             print(f"  modus: oefening ({what})")
         return 0
     print(f"niet in orde: {name}")
+    if drift is not None and drift.flow_changed:
+        print("  Het stappenplan is sindsdien gewijzigd en de antwoorden passen er niet meer in:")
     for reason in reasons:
         print(f"  - {clean(reason)}")  # one line each, whatever a field held
+    if changes:
+        print("  Wat er voor dit overzicht veranderde:")
+        print("\n".join(changes))
     return 1

@@ -18,6 +18,7 @@ from wegwijzer.core.base.clock import utc_now
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import Catalog, load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records.drift import Drift, find_drift
 from wegwijzer.core.records.record import Record
 from wegwijzer.core.records.resume import (
     find_flow,
@@ -77,9 +78,17 @@ def record_verdict(
     exercises: Mapping[str, LoadedExercise],
     *,
     now: dt.datetime | None = None,
+    drift: Drift | None = None,
 ) -> list[str]:
-    """Every way ``record`` is not true to ``loaded`` (and its exercise); empty when it is."""
-    reasons = record_reasons(record, loaded)
+    """Every way ``record`` is not true to ``loaded`` (and its exercise); empty when it is.
+
+    When the flow changed since (``drift``), the words of its steps no longer count:
+    only whether the answers still fit (``Drift.misfits``).
+    """
+    if drift is not None and drift.flow_changed:
+        reasons = list(drift.misfits)
+    else:
+        reasons = record_reasons(record, loaded)
     if record.flow == loaded.flow.id:  # a draft's answers off the path must fit the flow too
         reasons += kept_reasons(record, loaded.flow)
         reasons += score_reasons(record, loaded, exercises)
@@ -110,11 +119,26 @@ class Judge:
 
     def __call__(self, record: Record) -> list[str]:
         """Every reason ``record`` is not in order; empty when it is."""
+        return self.verdict(record).reasons
+
+    def verdict(self, record: Record) -> Verdict:
+        """The reasons, and what changed in the flow or source since the record was made."""
         loaded = self.loaded
         if loaded is None:
             catalog = self.the_catalog()
             loaded = find_flow(catalog, record.flow)
             if loaded is None:
-                return [f"flow '{record.flow}' staat niet in de catalogus ({catalog.folder})"]
+                return Verdict(
+                    [f"flow '{record.flow}' staat niet in de catalogus ({catalog.folder})"]
+                )
         exercises = self.exercises() if record.score is not None else {}
-        return record_verdict(record, loaded, exercises)
+        drift = find_drift(record, loaded)
+        return Verdict(record_verdict(record, loaded, exercises, drift=drift), drift)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a judge found: faults (empty when in order) and the drift since, if any."""
+
+    reasons: list[str]
+    drift: Drift | None = None
