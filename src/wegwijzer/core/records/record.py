@@ -38,7 +38,8 @@ from wegwijzer.core.flows.flow import (
     Step,
     step_digest,
 )
-from wegwijzer.core.flows.source import source_digest
+from wegwijzer.core.flows.source import Source, source_digest
+from wegwijzer.core.records.explain import citations_comment, file_header
 from wegwijzer.core.walk.session import INFO_READ, Answer, Session
 
 FORMAT = 1
@@ -238,28 +239,50 @@ def _check_aware(data: Mapping[str, Any]) -> None:
             raise ValueError(f"{key} must be timezone-aware")
 
 
-def render_record(data: Mapping[str, Any]) -> bytes:
+def _table(item: Mapping[str, Any]) -> str:
+    """One ``[[...]]`` table's keys, with the citations in words in a comment above their list.
+
+    The keys before and after ``citations`` are encoded apart, so the comment can
+    never land inside a multi-line string such as a note.
+    """
+    if "citations" not in item:
+        return tomli_w.dumps(item, multiline_strings=True)
+    keys = list(item)
+    at = keys.index("citations")
+    before = {key: item[key] for key in keys[:at]}
+    after = {key: item[key] for key in keys[at + 1 :]}
+    return (
+        tomli_w.dumps(before, multiline_strings=True)
+        + citations_comment(list(item["citations"]))
+        + tomli_w.dumps({"citations": item["citations"]})
+        + tomli_w.dumps(after, multiline_strings=True)
+    )
+
+
+def render_record(data: Mapping[str, Any], source: Source | None = None) -> bytes:
     """TOML bytes with ``[[steps]]`` and ``[[actions]]`` always as tables, for readability.
 
     tomli-w encodes every value; the table headers are placed here because
-    tomli-w would inline short arrays of tables.
+    tomli-w would inline short arrays of tables. Dutch comments explain the file
+    to a person (``core.records.explain``); ``source`` names it and its date there.
     """
     _check_aware(data)
     tables = ("score", "steps", "actions", "kept")
     head = {k: v for k, v in data.items() if k not in tables}
-    parts = [tomli_w.dumps(head, multiline_strings=True)]
+    parts = [file_header(data, source), tomli_w.dumps(head, multiline_strings=True)]
     if data.get("score"):
         parts.append("\n[score]\n" + tomli_w.dumps(data["score"]))
     for key in ("steps", "actions", "kept"):
         for item in data.get(key, ()):
-            parts.append(f"\n[[{key}]]\n" + tomli_w.dumps(item, multiline_strings=True))
+            parts.append(f"\n[[{key}]]\n" + _table(item))
     return "".join(parts).encode("utf-8")
 
 
 def record_bytes(
     session: Session, *, extra: Mapping[str, Any] | None = None, with_kept: bool = False
 ) -> bytes:
-    return render_record(build_record(session, extra=extra, with_kept=with_kept))
+    data = build_record(session, extra=extra, with_kept=with_kept)
+    return render_record(data, session.loaded.source)
 
 
 def record_data(record: Record) -> dict[str, Any]:

@@ -155,4 +155,4 @@ class TrainingRun:
     def record_bytes(self) -> bytes:
         from wegwijzer.core.records.record import render_record
 
-        return render_record(self.record())
+        return render_record(self.record(), self.session.loaded.source)
