@@ -288,3 +288,18 @@ def test_open_plain_and_markdown_name_the_changes(
         "- Stap 3 ('signalen'): de vraag is gewijzigd.\n"
     ) in markdown.stdout
     assert "### Stap 3. Welke signalen ziet u?\n" in markdown.stdout  # as it was answered
+
+
+def test_a_changed_source_alone_still_resumes_and_names_the_change(
+    sources: dict[str, Source],
+) -> None:
+    from wegwijzer.core.records.drift import drift_of
+    from wegwijzer.core.records.resume import open_loaded
+
+    loaded = load_flow(CASE, sources)
+    data = build_record(walk(loaded))
+    data["source_hash"] = "sha256:" + "0" * 64
+    opened = open_loaded(parse_record(render_record(data), "r.toml"), loaded)
+    assert opened.session is not None and not opened.review_only
+    drift = drift_of(opened)
+    assert drift is not None and drift.changes == (SOURCE_CHANGED,)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from test_record import walked
+from wegwijzer.commands.run import Autosaver, _export
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.records.drafts import ENV_DATA
 from wegwijzer.core.records.export import privacy_warnings
@@ -56,7 +61,7 @@ def test_warnings_are_shown_before_the_export(tmp_path: Path) -> None:
         "run", FLOW, "--plain", "--export", str(out), stdin=WITH_PHONE, env=_env(tmp_path)
     )
     assert result.returncode == 0, result.stderr
-    warning = result.stdout.index("Let op: het record bevat mogelijk persoonsgegevens:")
+    warning = result.stdout.index("Let op: het overzicht bevat mogelijk persoonsgegevens:")
     line = result.stdout.index("  - Notitie bij stap 'signalen': mogelijk een telefoonnummer.")
     saved = result.stdout.index(f"Record opgeslagen: {out}")
     assert warning < line < saved
@@ -161,3 +166,114 @@ def test_headless_modules_never_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+# --- a person at a terminal is asked; a script is not ------------------------------
+
+
+def _args(out: Path, **changes: object) -> argparse.Namespace:
+    values: dict[str, object] = {"export": out, "force": False, "strict_privacy": False}
+    values.update(changes)
+    return argparse.Namespace(**values)
+
+
+def _answers(*lines: str) -> Callable[[], str | None]:
+    queue = [line + "\n" for line in lines]
+    return lambda: queue.pop(0) if queue else None
+
+
+def _phone_session(test_flow: LoadedFlow) -> Session:
+    session = walked(test_flow)
+    session.set_note("politie", "moeder belde vanaf 06-12345678")
+    return session
+
+
+def test_at_a_terminal_no_keeps_the_file_unwritten(
+    test_flow: LoadedFlow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "uit.toml"
+    session = _phone_session(test_flow)
+    code = _export(
+        session,
+        _args(out),
+        Autosaver(),
+        read_line=_answers("misschien", "n"),
+        interactive=lambda: True,
+    )
+    text = capsys.readouterr().out
+    assert code == 1 and not out.exists()
+    assert text.count("Toch opslaan? (j/n) ") == 2 and "Typ j (ja) of n (nee)." in text
+    assert "Niet opgeslagen.\nUw antwoorden zijn bewaard als concept; verder gaan: " in text
+    assert f"wegwijzer run --resume {session.id[:12]} --plain --export BESTAND" in text
+
+
+def test_at_a_terminal_yes_saves(test_flow: LoadedFlow, tmp_path: Path) -> None:
+    out = tmp_path / "uit.toml"
+    assert (
+        _export(
+            _phone_session(test_flow),
+            _args(out),
+            Autosaver(),
+            read_line=_answers("j"),
+            interactive=lambda: True,
+        )
+        == 0
+    )
+    assert read_record(out).steps[2].note == "moeder belde vanaf 06-12345678"
+
+
+def test_at_a_terminal_end_of_input_is_no(test_flow: LoadedFlow, tmp_path: Path) -> None:
+    out = tmp_path / "uit.toml"
+    assert (
+        _export(
+            _phone_session(test_flow),
+            _args(out),
+            Autosaver(),
+            read_line=_answers(),
+            interactive=lambda: True,
+        )
+        == 1
+    )
+    assert not out.exists()
+
+
+def test_a_script_is_never_asked(test_flow: LoadedFlow, tmp_path: Path) -> None:
+    out = tmp_path / "uit.toml"
+
+    def no_input() -> str | None:
+        raise AssertionError("a script must not be asked")
+
+    assert (
+        _export(
+            _phone_session(test_flow),
+            _args(out),
+            Autosaver(),
+            read_line=no_input,
+            interactive=lambda: False,
+        )
+        == 0
+    )
+    assert out.exists()
+    strict = _args(tmp_path / "streng.toml", strict_privacy=True)
+    assert (
+        _export(
+            _phone_session(test_flow),
+            strict,
+            Autosaver(),
+            read_line=no_input,
+            interactive=lambda: True,
+        )
+        == 1
+    )
+
+
+def test_export_to_md_writes_the_printable_overview_and_keeps_the_draft(tmp_path: Path) -> None:
+    out = tmp_path / "overzicht.md"
+    result = run_cli("run", FLOW, "--plain", "--export", str(out), stdin=CLEAN, env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert f"Overzicht opgeslagen als leesbaar document: {out}" in result.stdout
+    text = out.read_text("utf-8")
+    assert text.startswith("# Overzicht: Testflow\n") and "25 mei 2020" in text
+    assert "- Notitie: gesprek op school" in text
+    assert oct(out.stat().st_mode & 0o777) == oct(0o600)
+    assert len(_drafts(tmp_path)) == 1  # the document cannot be opened again; the draft can

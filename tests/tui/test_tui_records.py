@@ -101,7 +101,7 @@ async def test_overwriting_asks_first(new_app: NewApp, tmp_path: Path) -> None:
         assert app.unexported
         await export_to(pilot, target)
         await keys(pilot, "j")
-        assert target.read_text(encoding="utf-8").startswith("format = 1")
+        assert "\nformat = 1\n" in target.read_text(encoding="utf-8")
         assert not app.unexported
 
 
@@ -158,7 +158,9 @@ async def test_a_record_of_a_changed_flow_opens_for_review(
         await export_to(pilot, target)
     flow_file = tui_flows / "testflow.toml"
     flow_file.write_text(
-        flow_file.read_text(encoding="utf-8").replace('version = "1"', 'version = "2"'),
+        flow_file.read_text(encoding="utf-8")
+        .replace('version = "1"', 'version = "2"')
+        .replace('prompt = "Is er contact met de politie?"', 'prompt = "Contact met de politie?"'),
         encoding="utf-8",
     )
     review = new_app()
@@ -169,7 +171,11 @@ async def test_a_record_of_a_changed_flow_opens_for_review(
         assert screen_name(pilot) == "ReviewScreen"
         text = visible_text(pilot)
         assert "Dit dossier kan niet worden hervat" in text
-        assert "versie 1 van de flow" in text
+        assert "het stappenplan is gewijzigd sinds dit overzicht is gemaakt" in text
+        assert "Gewijzigd sinds dit overzicht is gemaakt:" in text
+        assert "Het stappenplan is nu versie 2; dit overzicht is gemaakt met versie 1." in text
+        assert "Stap 3 ('politie'): de vraag is gewijzigd." in text
+        assert "Is er contact met de politie?" in text  # the step as it was answered
         assert "Heeft de gemeente de NJi-checklist gebruikt?" in text
         assert review.session is None
         await keys(pilot, "escape")

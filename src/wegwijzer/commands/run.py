@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +49,7 @@ def add_parser(commands: Any) -> None:
         "--export",
         type=Path,
         metavar="BESTAND",
-        help="schrijf aan het eind het record naar BESTAND",
+        help="schrijf aan het eind het overzicht naar BESTAND (.md: als leesbaar document)",
     )
     parser.add_argument(
         "--force", action="store_true", help="overschrijf BESTAND als het al bestaat"
@@ -56,7 +57,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--strict-privacy",
         action="store_true",
-        help="weiger te exporteren zolang er privacywaarschuwingen zijn",
+        help="weiger op te slaan zolang er privacywaarschuwingen zijn (ook zonder te vragen)",
     )
     parser.add_argument(
         "--case", default="", metavar="KENMERK", help="zaakkenmerk: een pseudoniem, nooit een naam"
@@ -156,20 +157,59 @@ class Autosaver:
         )
 
 
-def _export(session: Session, args: argparse.Namespace, saver: Autosaver) -> int:
-    from wegwijzer.core.records.export import export, privacy_warnings
+def _at_a_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _ask_to_save(read_line: Callable[[], str | None]) -> bool:
+    """'Toch opslaan? (j/n)' until the answer is j or n; end of input is no."""
+    while True:
+        print("Toch opslaan? (j/n) ", end="", flush=True)
+        line = read_line()
+        if line is None:
+            print()
+            return False
+        answer = clean(line).strip().lower()
+        if answer in ("j", "ja"):
+            return True
+        if answer in ("n", "nee"):
+            return False
+        print("Typ j (ja) of n (nee).")
+
+
+def _export(
+    session: Session,
+    args: argparse.Namespace,
+    saver: Autosaver,
+    *,
+    read_line: Callable[[], str | None] = _read_line,
+    interactive: Callable[[], bool] | None = None,
+) -> int:
+    """Scan, then write. A person at a terminal is asked about warnings; a script is not.
+
+    In a script the file is written after the warnings, as always, unless
+    ``--strict-privacy`` asks to refuse.
+    """
+    from wegwijzer.core.records.export import export, is_overview_name, privacy_warnings
 
     warnings = privacy_warnings(session)
     if warnings:
-        print("\nLet op: het record bevat mogelijk persoonsgegevens:")
+        print("\nLet op: het overzicht bevat mogelijk persoonsgegevens:")
         for line in warnings:
             print(f"  - {line}")
         print(
-            "Een record hoort geen namen, nummers of adressen te bevatten; gebruik een pseudoniem."
+            "Een overzicht hoort geen namen, nummers of adressen te bevatten; "
+            "gebruik een pseudoniem."
         )
         if args.strict_privacy:
             _fail("niet opgeslagen vanwege de privacywaarschuwingen (--strict-privacy)")
             print(saver.kept_line(session, resume=" --plain"), file=sys.stderr)
+            return 1
+        asks = interactive() if interactive is not None else _at_a_terminal()
+        if asks and not _ask_to_save(read_line):
+            saver(session)  # the draft as it is now
+            print("Niet opgeslagen.")
+            print(saver.kept_line(session, resume=" --plain --export BESTAND"))
             return 1
     try:
         path = export(session, args.export, overwrite=args.force)
@@ -177,7 +217,12 @@ def _export(session: Session, args: argparse.Namespace, saver: Autosaver) -> int
         _fail(clean(str(error)))
         print(saver.kept_line(session, resume=" --plain"), file=sys.stderr)
         return 1
-    print(f"\nRecord opgeslagen: {clean(str(path))}")
+    if is_overview_name(path):
+        print(f"\nOverzicht opgeslagen als leesbaar document: {clean(str(path))}")
+        print("Een document kan de wegwijzer niet meer openen of controleren.")
+        print(saver.kept_line(session, resume=" --plain --export BESTAND.toml"))
+    else:
+        print(f"\nRecord opgeslagen: {clean(str(path))}")
     return 0
 
 

@@ -13,17 +13,21 @@ from textual.content import Content
 from wegwijzer.tui.app_core import AppCore, session_state
 from wegwijzer.tui.messages import RecordChosen
 from wegwijzer.tui.records_bridge import (
+    CASE_REF,
     ProblemsError,
     RecordExistsError,
     WriteError,
+    is_overview_name,
     make_saver_call,
     open_record,
-    privacy_warnings,
+    opened_changes,
+    privacy_findings,
 )
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.training import export_run, training_export_name
 
 if TYPE_CHECKING:
+    from wegwijzer.core.records.export import PrivacyFinding
     from wegwijzer.core.walk.session import Session
 
 
@@ -44,9 +48,12 @@ class RecordRoutes(AppCore):
                     str(problem), title="Dossier niet geopend", severity="error", markup=False
                 )
             return
+        reasons, changes = opened_changes(opened)
         if opened.session is not None:
             self.begin(opened.session)
             self.notify("Dossier geopend; u gaat verder waar u was.", markup=False)
+            if changes:  # the source changed; the flow did not, or it could not resume
+                self.notify("\n".join(changes), title="Gewijzigd", severity="warning", markup=False)
             if opened.dropped:  # answers kept off the path that no longer fit the flow
                 lines = "\n".join(f"- {reason}" for reason in opened.dropped[:3])
                 more = len(opened.dropped) - 3
@@ -63,7 +70,7 @@ class RecordRoutes(AppCore):
             from wegwijzer.tui.screens.review import ReviewScreen
 
             self._to_home()
-            self.push_screen(ReviewScreen(opened.record, opened.reasons))
+            self.push_screen(ReviewScreen(opened.record, reasons, changes))
 
     def autosave(self) -> None:
         if self.session is None or not self.saver.enabled or self.training is not None:
@@ -93,24 +100,70 @@ class RecordRoutes(AppCore):
 
     @work(group="vragen")
     async def _export(self, session: Session) -> None:
+        """Ask where, scan for personal data, then write; "Aanpassen" goes back and round again."""
+        from wegwijzer.tui.dialogs.export import ExportDialog
+
         default = self.default_export_path(session)
         home = Path.home()
         shown = f"~/{default.relative_to(home)}" if default.is_relative_to(home) else str(default)
-        warned = privacy_warnings(session)
-        from wegwijzer.tui.dialogs.export import ExportDialog
-
-        choice = await self.push_screen_wait(ExportDialog(shown, session.case_ref, warned))
-        if choice is None:
-            return
-        if choice.case_ref != session.case_ref:
-            session.case_ref = choice.case_ref
-            self.autosave()
-        fresh = [line for line in privacy_warnings(session) if line not in warned]
-        if fresh and not await self._ask(
-            "Persoonsgegevens?", "\n".join(fresh) + "\nToch exporteren?", "Exporteren", "Terug"
-        ):
-            return
+        focus = "pad"
+        while True:
+            dialog = ExportDialog(shown, session.case_ref, focus=focus)
+            choice = await self.push_screen_wait(dialog)
+            if choice is None:
+                return
+            shown = str(choice.path)
+            if choice.case_ref != session.case_ref:
+                session.case_ref = choice.case_ref
+                self.autosave()
+            findings = privacy_findings(session)
+            if not findings:
+                break
+            adjust = await self._privacy_choice(session, findings)
+            if adjust is None:
+                break  # "Toch opslaan"
+            if not adjust:
+                return  # cancelled
+            focus = "kenmerk" if findings[0].step_id == CASE_REF else "pad"
+            if focus == "pad" and not await self._edit_note(session, findings[0].step_id):
+                return
         path = choice.path if choice.path.is_absolute() else Path.cwd() / choice.path
+        await self._save(session, path)
+
+    async def _privacy_choice(
+        self, session: Session, findings: list[PrivacyFinding]
+    ) -> bool | None:
+        """The warning and its two choices: True adjusts, None saves anyway, False cancels."""
+        from wegwijzer.tui.dialogs.privacy import PrivacyDialog
+
+        first = findings[0].step_id
+        if first == CASE_REF:
+            concerned = "het zaakkenmerk"
+        else:
+            number = session.path.index(first) + 1
+            concerned = f"de notitie bij stap {number}"
+        lines = [finding.line for finding in findings]
+        answer = await self.push_screen_wait(PrivacyDialog(lines, concerned))
+        if answer == "aanpassen":
+            return True
+        return None if answer == "opslaan" else False
+
+    async def _edit_note(self, session: Session, step_id: str) -> bool:
+        """The note of ``step_id`` in the note editor; False when that was cancelled."""
+        from wegwijzer.tui.dialogs.note import NoteDialog
+        from wegwijzer.tui.screens.summary import SummaryScreen
+
+        note = session.notes.get(step_id, "")
+        text = await self.push_screen_wait(NoteDialog(session.flow.steps[step_id].prompt, note))
+        if text is None:
+            return False
+        session.set_note(step_id, text)
+        self.autosave()
+        if isinstance(self.screen, SummaryScreen):
+            await self.screen.recompose()  # its note and warnings as they are now
+        return True
+
+    async def _save(self, session: Session, path: Path) -> None:
         try:
             try:
                 written = self._write(session, path, overwrite=False)
@@ -125,6 +178,15 @@ class RecordRoutes(AppCore):
             self.notify(str(error), title="Niet geëxporteerd", severity="error", markup=False)
             return
         self._exported = session_state(session)
+        if is_overview_name(written):
+            self.notify(
+                f"Opgeslagen als leesbaar document: {written}\n"
+                "Het concept blijft bewaard, zodat u het later nog kunt openen.",
+                title="Opgeslagen",
+                markup=False,
+                timeout=10,
+            )
+            return
         self.notify(f"Geëxporteerd naar {written}", title="Opgeslagen", markup=False, timeout=10)
 
     def _write(self, session: Session, path: Path, *, overwrite: bool) -> Path:

@@ -24,10 +24,12 @@ from wegwijzer.core.records import drafts
 from wegwijzer.core.records.drafts import DraftInfo, DraftListing
 
 if TYPE_CHECKING:
+    from wegwijzer.core.records.export import PrivacyFinding
     from wegwijzer.core.records.resume import Opened
     from wegwijzer.core.walk.session import Session
 
 __all__ = [
+    "CASE_REF",
     "DraftInfo",
     "DraftListing",
     "DraftSaver",
@@ -35,12 +37,16 @@ __all__ = [
     "RecordExistsError",
     "WriteError",
     "install_signal_save",
+    "is_overview_name",
     "list_drafts",
     "open_record",
+    "opened_changes",
+    "privacy_findings",
     "privacy_warnings",
     "snapshot",
 ]
 
+CASE_REF = ""  # the step id of a privacy finding in the case reference (core.records.export)
 list_drafts = drafts.list_drafts
 install_signal_save = drafts.install_signal_save
 
@@ -52,11 +58,34 @@ def privacy_warnings(session: Session) -> list[str]:
     return privacy_warnings(session)
 
 
+def privacy_findings(session: Session) -> list[PrivacyFinding]:
+    """The same, with where each one is: a step id, or "" for the case reference."""
+    from wegwijzer.core.records.export import privacy_findings
+
+    return privacy_findings(session)
+
+
+def is_overview_name(path: Path) -> bool:
+    """Whether the chosen name asks for the printable overview (``.md``)."""
+    from wegwijzer.core.records.export import is_overview_name
+
+    return is_overview_name(path)
+
+
 def open_record(path: Path, catalog: Catalog) -> Opened:
     """Resume ``path`` when it matches its flow, else open it for review; ``ProblemsError``."""
     from wegwijzer.core.records.resume import open_record
 
     return open_record(path, catalog=catalog)
+
+
+def opened_changes(opened: Opened) -> tuple[list[str], list[str]]:
+    """Why ``opened`` is review only, and what changed in its flow or source since (Dutch)."""
+    from wegwijzer.core.records.drift import drift_of, shown_reasons
+
+    drift = drift_of(opened)
+    changes = list(drift.changes) if drift is not None else []
+    return shown_reasons(opened.reasons, drift), changes
 
 
 def snapshot(session: Session) -> Session:

@@ -1,4 +1,4 @@
-"""Where to write the record, with the privacy warnings shown before anything is written."""
+"""Where to save the overview, and the case reference; the privacy scan follows on submit."""
 
 from __future__ import annotations
 
@@ -19,6 +19,19 @@ from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
 
 CASE_REF_LIMIT = 80
+EXPLAINED = (
+    "Een overzicht dat wegwijzer later kan openen en controleren. Eindigt de naam op .md, "
+    "dan wordt het een leesbaar document om te bewaren of te printen. "
+    "Alleen u kunt het bestand lezen."
+)
+
+
+def warnings_text(warnings: list[str]) -> Content:
+    """The privacy warnings as the summary shows them before any export."""
+    lines = "\n".join(f"• {line}" for line in warnings)
+    return Content.assemble(
+        ("Let op: mogelijk persoonsgegevens in het overzicht\n", "bold"), plain(lines)
+    )
 
 
 @dataclass(frozen=True)
@@ -27,33 +40,24 @@ class ExportChoice:
     case_ref: str
 
 
-def warnings_text(warnings: list[str]) -> Content:
-    lines = "\n".join(f"• {line}" for line in warnings)
-    return Content.assemble(
-        ("Let op: mogelijk persoonsgegevens in het overzicht\n", "bold"), plain(lines)
-    )
-
-
 class ExportDialog(ModalScreen[ExportChoice | None]):
     CSS_PATH = STYLES / "dialogs.tcss"
-    AUTO_FOCUS = "#pad"
+    AUTO_FOCUS = None  # on_mount focuses the field asked for
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Annuleren")]
 
-    def __init__(self, default_path: str, case_ref: str, warnings: list[str]) -> None:
+    def __init__(self, default_path: str, case_ref: str, *, focus: str = "pad") -> None:
         super().__init__()
         self.default_path = default_path
         self.case_ref = case_ref
-        self.warnings = warnings
+        self.focus_id = focus  # "pad", or "kenmerk" when coming back to adjust it
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self.focus_id}", Input).focus()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="kader"):
             yield Static(Content("Overzicht exporteren"), classes="titel")
-            yield Static(
-                Content("Een TOML-bestand dat alleen u kunt lezen."),
-                classes="uitleg",
-            )
-            if self.warnings:
-                yield Static(warnings_text(self.warnings), classes="waarschuwing")
+            yield Static(Content(EXPLAINED), classes="uitleg")
             yield Static(Content("Bestand"), classes="label")
             yield Input(value=self.default_path, id="pad", select_on_focus=False)
             yield Static(

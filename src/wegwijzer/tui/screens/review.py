@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -47,10 +48,11 @@ class ReviewScreen(Screen[None]):
         Binding("q", "app.quit", "Stoppen", show=False),
     ]
 
-    def __init__(self, record: Record, reasons: list[str]) -> None:
+    def __init__(self, record: Record, reasons: list[str], changes: Sequence[str] = ()) -> None:
         super().__init__()
         self.record = record
         self.reasons = reasons
+        self.changes = list(changes)  # what changed in the flow or source since (drift)
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -68,6 +70,15 @@ class ReviewScreen(Screen[None]):
                 Content.assemble(("Dit dossier kan niet worden hervat:\n", "bold"), plain(lines)),
                 classes="waarschuwing",
             )
+            if self.changes:
+                changed = "\n".join(f"• {change}" for change in self.changes)
+                yield Static(
+                    Content.assemble(
+                        ("Gewijzigd sinds dit overzicht is gemaakt:\n", "bold"), plain(changed)
+                    ),
+                    classes="waarschuwing",
+                    id="gewijzigd",
+                )
             meta = f"Flow: {record.flow_title} (versie {record.flow_version})"
             if record.case_ref:
                 meta += f"\nZaakkenmerk: {record.case_ref}"
