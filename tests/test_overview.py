@@ -23,7 +23,13 @@ from wegwijzer.core.flows.source import Source
 from wegwijzer.core.records.drafts import ENV_DATA
 from wegwijzer.core.records.overview import overview_markdown
 from wegwijzer.core.records.reader import parse_record
-from wegwijzer.core.records.record import Record, build_record, record_bytes, render_record
+from wegwijzer.core.records.record import (
+    Record,
+    build_record,
+    record_bytes,
+    record_data,
+    render_record,
+)
 
 from helpers import DATA, run_cli
 
@@ -219,3 +225,16 @@ def test_markdown_and_plain_are_one_or_the_other(tmp_path: Path, test_flow: Load
     path.write_bytes(record_bytes(walked(test_flow)))
     result = run_cli("open", str(path), "--plain", "--markdown")
     assert result.returncode == 2
+
+
+def test_the_documented_document_is_what_the_documented_file_gives(
+    source: Source, amsterdam: None
+) -> None:
+    from helpers import ROOT
+
+    docs = (ROOT / "docs" / "records.md").read_text("utf-8")
+    example = docs.split("```toml\n", 1)[1].split("```", 1)[0]
+    shown = docs.split("```markdown\n", 1)[1].split("\n```\n", 1)[0] + "\n"
+    record = parse_record(example.encode(), "docs/records.md")
+    assert overview_markdown(record, source) == shown
+    assert example == render_record(record_data(record), source).decode()  # comments and all

@@ -308,7 +308,7 @@ def _broken(data: dict[str, Any], case: str) -> dict[str, Any] | bytes:
 
 BROKEN = {
     "andere-versie": "versie 9 van de flow",
-    "andere-hash": "inhoud-hash verschilt",
+    "andere-hash": "het stappenplan is gewijzigd sinds dit overzicht is gemaakt",
     "onbekende-stap": "bestaat niet in de flow",
     "geen-keuze": "niet de tekst van keuze",
     "extra-sleutel": "onbekend veld 'naam'",
