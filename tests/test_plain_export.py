@@ -207,6 +207,45 @@ def test_at_a_terminal_no_keeps_the_file_unwritten(
     assert f"wegwijzer run --resume {session.id[:12]} --plain --export BESTAND" in text
 
 
+def test_at_a_terminal_the_note_can_be_adjusted_then_it_saves(
+    test_flow: LoadedFlow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "uit.toml"
+    answers = _answers("n", "j", "moeder belde; zie dossier")
+    assert (
+        _export(
+            _phone_session(test_flow),
+            _args(out),
+            Autosaver(),
+            read_line=answers,
+            interactive=lambda: True,
+        )
+        == 0
+    )
+    text = capsys.readouterr().out
+    assert "Notitie bij stap 3 ('politie') nu:\nmoeder belde vanaf 06-12345678\n" in text
+    assert read_record(out).steps[2].note == "moeder belde; zie dossier"
+
+
+def test_at_a_terminal_an_adjustment_that_still_warns_is_asked_again(
+    test_flow: LoadedFlow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "uit.toml"
+    answers = _answers("n", "j", "nu 0612345678", "n", "n")
+    session = _phone_session(test_flow)
+    assert (
+        _export(session, _args(out), Autosaver(), read_line=answers, interactive=lambda: True) == 1
+    )
+    text = capsys.readouterr().out
+    assert "Nog steeds mogelijk persoonsgegevens:" in text and not out.exists()
+    from wegwijzer.core.records.drafts import find_draft
+
+    draft = find_draft(session.id)
+    assert draft is not None
+    saved = read_record(draft.path)
+    assert saved.steps[2].note == "nu 0612345678"  # the adjusted text is in the draft
+
+
 def test_at_a_terminal_yes_saves(test_flow: LoadedFlow, tmp_path: Path) -> None:
     out = tmp_path / "uit.toml"
     assert (

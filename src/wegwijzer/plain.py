@@ -11,6 +11,7 @@ from typing import TextIO
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.flow import GROUP_LABELS, CheckStep, ChoiceStep, InfoStep, MultiStep, Step
 from wegwijzer.core.flows.source import Source, cites_label, parse_citation
+from wegwijzer.core.records.export import CASE_REF, PrivacyFinding
 from wegwijzer.core.walk.session import Answer, AnswerError, Session
 
 EXIT_OK = 0
@@ -173,3 +174,74 @@ def run_plain(
         changed()
     print("\n".join(outcome_lines(session)), file=out)
     return EXIT_OK
+
+
+def _ask_yes_no(question: str, read_line: Callable[[], str | None], out: TextIO) -> bool:
+    """``question (j/n)`` until the answer is j or n; end of input is no."""
+    while True:
+        print(f"{question} (j/n) ", end="", file=out, flush=True)
+        line = read_line()
+        if line is None:
+            print(file=out)
+            return False
+        answer = clean(line).strip().lower()
+        if answer in ("j", "ja"):
+            return True
+        if answer in ("n", "nee"):
+            return False
+        print("Typ j (ja) of n (nee).", file=out)
+
+
+def _adjust(
+    session: Session,
+    findings: list[PrivacyFinding],
+    read_line: Callable[[], str | None],
+    out: TextIO,
+) -> None:
+    """Ask for a new text for each note or case reference a warning is about."""
+    for step_id in dict.fromkeys(finding.step_id for finding in findings):
+        if step_id == CASE_REF:
+            print(f"Zaakkenmerk nu: {clean(session.case_ref)}", file=out)
+            prompt = "Nieuw zaakkenmerk (Enter: laten staan, '-': weghalen)> "
+        else:
+            number = session.path.index(step_id) + 1
+            print(f"Notitie bij stap {number} ('{step_id}') nu:", file=out)
+            print(clean(session.notes.get(step_id, ""), multiline=True), file=out)
+            prompt = "Nieuwe notitie op één regel (Enter: laten staan, '-': weghalen)> "
+        print(prompt, end="", file=out, flush=True)
+        line = read_line()
+        if line is None:
+            print(file=out)
+            return
+        text = clean(line).strip()
+        if not text:
+            continue
+        text = "" if text == "-" else text
+        if step_id == CASE_REF:
+            session.case_ref = clean(text, limit=80)
+        else:
+            session.set_note(step_id, text)
+
+
+def ask_before_saving(
+    session: Session,
+    findings: Callable[[Session], list[PrivacyFinding]],
+    read_line: Callable[[], str | None],
+    out: TextIO,
+) -> bool:
+    """After the privacy warnings: save anyway, or adjust the texts concerned and look again.
+
+    Returns whether to save; end of input is no.
+    """
+    while True:
+        if _ask_yes_no("Toch opslaan?", read_line, out):
+            return True
+        if not _ask_yes_no("Wilt u de tekst nu aanpassen?", read_line, out):
+            return False
+        _adjust(session, findings(session), read_line, out)
+        found = findings(session)
+        if not found:
+            return True
+        print("Nog steeds mogelijk persoonsgegevens:", file=out)
+        for finding in found:
+            print(f"  - {finding.line}", file=out)

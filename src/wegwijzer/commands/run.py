@@ -161,22 +161,6 @@ def _at_a_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _ask_to_save(read_line: Callable[[], str | None]) -> bool:
-    """'Toch opslaan? (j/n)' until the answer is j or n; end of input is no."""
-    while True:
-        print("Toch opslaan? (j/n) ", end="", flush=True)
-        line = read_line()
-        if line is None:
-            print()
-            return False
-        answer = clean(line).strip().lower()
-        if answer in ("j", "ja"):
-            return True
-        if answer in ("n", "nee"):
-            return False
-        print("Typ j (ja) of n (nee).")
-
-
 def _export(
     session: Session,
     args: argparse.Namespace,
@@ -190,7 +174,13 @@ def _export(
     In a script the file is written after the warnings, as always, unless
     ``--strict-privacy`` asks to refuse.
     """
-    from wegwijzer.core.records.export import export, is_overview_name, privacy_warnings
+    from wegwijzer.core.records.export import (
+        export,
+        is_overview_name,
+        privacy_findings,
+        privacy_warnings,
+    )
+    from wegwijzer.plain import ask_before_saving
 
     warnings = privacy_warnings(session)
     if warnings:
@@ -206,8 +196,8 @@ def _export(
             print(saver.kept_line(session, resume=" --plain"), file=sys.stderr)
             return 1
         asks = interactive() if interactive is not None else _at_a_terminal()
-        if asks and not _ask_to_save(read_line):
-            saver(session)  # the draft as it is now
+        if asks and not ask_before_saving(session, privacy_findings, read_line, sys.stdout):
+            saver(session)  # the draft as it is now, texts adjusted at the warning included
             print("Niet opgeslagen.")
             print(saver.kept_line(session, resume=" --plain --export BESTAND"))
             return 1

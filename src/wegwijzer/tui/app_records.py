@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from wegwijzer.core.walk.session import Session
 
 
+def _shown_path(path: Path) -> str:
+    """A path as the export dialog shows it: the home folder as '~'."""
+    home = Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+
+
 class RecordRoutes(AppCore):
     """Drafts, opening an exported file or a draft, and exporting the overview."""
 
@@ -103,16 +109,14 @@ class RecordRoutes(AppCore):
         """Ask where, scan for personal data, then write; "Aanpassen" goes back and round again."""
         from wegwijzer.tui.dialogs.export import ExportDialog
 
-        default = self.default_export_path(session)
-        home = Path.home()
-        shown = f"~/{default.relative_to(home)}" if default.is_relative_to(home) else str(default)
+        shown = _shown_path(self.default_export_path(session))
         focus = "pad"
         while True:
             dialog = ExportDialog(shown, session.case_ref, focus=focus)
             choice = await self.push_screen_wait(dialog)
             if choice is None:
                 return
-            shown = str(choice.path)
+            shown = _shown_path(choice.path)  # as it was, when the dialog comes back
             if choice.case_ref != session.case_ref:
                 session.case_ref = choice.case_ref
                 self.autosave()

@@ -20,9 +20,8 @@ from wegwijzer.tui.styles import STYLES
 
 CASE_REF_LIMIT = 80
 EXPLAINED = (
-    "Een overzicht dat wegwijzer later kan openen en controleren. Eindigt de naam op .md, "
-    "dan wordt het een leesbaar document om te bewaren of te printen. "
-    "Alleen u kunt het bestand lezen."
+    "Een bestand dat wegwijzer later kan openen en controleren; met een naam op .md "
+    "een leesbaar document om te printen. Alleen u kunt het lezen."
 )
 
 
