@@ -151,16 +151,28 @@ class Flow(Model):
         return cites
 
 
+_DIGESTS: dict[int, tuple[object, str]] = {}  # id(step) -> (step, digest); steps are frozen
+_DIGESTS_MAX = 100_000
+
+
 def step_digest(step: Step) -> str:
     """A content hash of one step: prompt, text, options, citations and what they lead to.
 
     Fields left at their default are left out, so a new optional field in a later
-    version of the program does not make every stored step look changed.
+    version of the program does not make every stored step look changed. Kept per
+    step object (models are frozen): an autosave after every answer asks again.
     """
+    known = _DIGESTS.get(id(step))
+    if known is not None and known[0] is step:
+        return known[1]
     data = json.dumps(
         step.model_dump(mode="json", exclude_defaults=True),
         sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),
     )
-    return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
+    digest = "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
+    if len(_DIGESTS) >= _DIGESTS_MAX:
+        _DIGESTS.clear()
+    _DIGESTS[id(step)] = (step, digest)
+    return digest

@@ -242,20 +242,19 @@ def _check_aware(data: Mapping[str, Any]) -> None:
 def _table(item: Mapping[str, Any]) -> str:
     """One ``[[...]]`` table's keys, with the citations in words in a comment above their list.
 
-    The keys before and after ``citations`` are encoded apart, so the comment can
-    never land inside a multi-line string such as a note.
+    The keys before ``citations`` are encoded apart, so the comment can never land
+    inside a multi-line string such as a note.
     """
     if "citations" not in item:
         return tomli_w.dumps(item, multiline_strings=True)
     keys = list(item)
     at = keys.index("citations")
     before = {key: item[key] for key in keys[:at]}
-    after = {key: item[key] for key in keys[at + 1 :]}
+    rest = {key: item[key] for key in keys[at:]}  # citations, then hashes and ids: one line each
     return (
         tomli_w.dumps(before, multiline_strings=True)
         + citations_comment(list(item["citations"]))
-        + tomli_w.dumps({"citations": item["citations"]})
-        + tomli_w.dumps(after, multiline_strings=True)
+        + tomli_w.dumps(rest)
     )
 
 
