@@ -25,6 +25,7 @@ from wegwijzer.core.base.clock import local_text
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.records import drafts
+from wegwijzer.core.records.drift import Drift
 from wegwijzer.core.records.reader import parse_record
 from wegwijzer.core.records.record import Record, record_bytes
 from wegwijzer.core.records.resume import open_loaded
@@ -219,6 +220,7 @@ class Outcome:
     record: Record | None
     in_order: bool  # what `wegwijzer verify` would say
     reasons: list[str]
+    drift: Drift | None = None  # "in orde, maar het stappenplan is sindsdien gewijzigd"
 
 
 def verdict(raw: bytes, judge: Judge) -> Outcome:
@@ -226,10 +228,11 @@ def verdict(raw: bytes, judge: Judge) -> Outcome:
         record = parse_record(raw, "r.toml")
     except ProblemsError as error:
         return Outcome(None, False, [str(p) for p in error.problems])
-    reasons = judge(record)
+    found = judge.verdict(record)
+    reasons = found.reasons
     if not record.complete:
         reasons.append("het record is niet afgerond (een concept zonder uitkomst)")
-    return Outcome(record, not reasons, reasons)
+    return Outcome(record, not reasons, reasons, found.drift)
 
 
 def assert_clean(lines: list[str]) -> None:
@@ -245,8 +248,13 @@ def exercise_consumers(
     record = outcome.record
     assert record is not None
     opened = open_loaded(record, loaded)
-    assert opened.session is not None and not opened.review_only, opened.reasons
-    assert_clean(review_lines(record, opened.reasons, opened.dropped))
+    if outcome.drift is not None and outcome.drift.flow_changed:
+        # In order for a flow that changed since: it opens for review, with the changes.
+        assert opened.session is None and opened.review_only, opened.reasons
+        assert_clean(list(outcome.drift.changes))
+    else:
+        assert opened.session is not None and not opened.review_only, opened.reasons
+    assert_clean(review_lines(record, opened.reasons, opened.dropped, outcome.drift))
     local_text(record.started)
     local_text(record.finished)
     # the drafts folder lists it, and it resumes from there

@@ -303,3 +303,16 @@ def test_a_changed_source_alone_still_resumes_and_names_the_change(
     assert opened.session is not None and not opened.review_only
     drift = drift_of(opened)
     assert drift is not None and drift.changes == (SOURCE_CHANGED,)
+
+
+def test_words_changed_in_the_file_of_an_unchanged_step_are_a_fault_not_drift(
+    sources: dict[str, Source],
+) -> None:
+    loaded, _ = _long_walk(sources)
+    data = build_record(walk(loaded, prefer_last=("direct-gevaar",)))
+    data["flow_hash"] = "sha256:" + "0" * 64  # as if the flow changed
+    data["steps"][2]["prompt"] = "Een andere vraag"
+    drift = find_drift(parse_record(render_record(data), "r.toml"), loaded)
+    assert drift is not None and not drift.fits
+    assert drift.misfits[0].startswith("stap 3 ('signalen'): de woorden wijken af van de stap")
+    assert not any("('signalen')" in change for change in drift.changes)

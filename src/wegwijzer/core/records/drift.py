@@ -63,16 +63,28 @@ def step_changes(item: StepRecord, step: Step) -> list[str]:
     return found
 
 
-def _step_lines(record: Record, loaded: LoadedFlow) -> list[str]:
-    lines = []
+def _step_lines(record: Record, loaded: LoadedFlow) -> tuple[list[str], list[str]]:
+    """The changes per step, and the steps whose words differ although the step did not change.
+
+    A step whose stored hash is today's hash has not changed: words that differ
+    were changed in the file, not in the flow, and that is a fault, not drift.
+    """
+    lines, altered = [], []
     for number, item in enumerate(record.steps, start=1):
         where = f"Stap {number} ('{item.id}')"
         step = loaded.flow.steps.get(item.id)
         if step is None:
             lines.append(f"{where} bestaat niet meer in het stappenplan.")
             continue
-        lines += [f"{where}: {change}." for change in step_changes(item, step)]
-    return lines
+        changes = step_changes(item, step)
+        if changes and item.step_hash == step_digest(step):
+            altered.append(
+                f"stap {number} ('{item.id}'): de woorden wijken af van de stap, "
+                "terwijl die niet is gewijzigd"
+            )
+            continue
+        lines += [f"{where}: {change}." for change in changes]
+    return lines, altered
 
 
 def _actions_changed(record: Record, loaded: LoadedFlow) -> bool:
@@ -108,8 +120,9 @@ def find_drift(record: Record, loaded: LoadedFlow) -> Drift | None:
             )
         if record.flow_title != flow.title:
             changes.append("De titel van het stappenplan is gewijzigd.")
-        changes += _step_lines(record, loaded)
-        misfits = path_reasons(record, flow, texts=False)
+        lines, altered = _step_lines(record, loaded)
+        changes += lines
+        misfits = altered + path_reasons(record, flow, texts=False)
         if not misfits and _actions_changed(record, loaded):
             changes.append("De aanbevolen acties bij deze uitkomst zijn gewijzigd.")
         if not changes:
