@@ -23,13 +23,24 @@ ROOMS = (
     "wegwijzer.core.training",
 )
 LINE_MODE = ("wegwijzer.plain", "wegwijzer.train_plain")
-FRONTS = ("wegwijzer.tui", *LINE_MODE, "wegwijzer.commands", "wegwijzer.cli")
+KLAS = "wegwijzer.klas"
+FRONTS = ("wegwijzer.tui", KLAS, *LINE_MODE, "wegwijzer.commands", "wegwijzer.cli")
+# The classroom server's web stack: only the package's server modules may import it.
+WEB = ("aiohttp", "textual_serve", "jinja2", "aiohttp_jinja2")
+WEB_MODULES = ("wegwijzer.klas.server", "wegwijzer.klas.sessions")
 # What each part above the core must never import.
 FORBIDDEN = {
     "wegwijzer.core": (*FRONTS, "textual", "rich"),
-    "wegwijzer.tui": (*LINE_MODE, "wegwijzer.commands", "wegwijzer.cli"),
-    "wegwijzer.plain": ("wegwijzer.tui", "wegwijzer.commands", "wegwijzer.cli", "textual"),
-    "wegwijzer.train_plain": ("wegwijzer.tui", "wegwijzer.commands", "wegwijzer.cli", "textual"),
+    "wegwijzer.tui": (*LINE_MODE, KLAS, "wegwijzer.commands", "wegwijzer.cli"),
+    KLAS: (*LINE_MODE, "wegwijzer.commands", "wegwijzer.cli"),
+    "wegwijzer.plain": ("wegwijzer.tui", KLAS, "wegwijzer.commands", "wegwijzer.cli", "textual"),
+    "wegwijzer.train_plain": (
+        "wegwijzer.tui",
+        KLAS,
+        "wegwijzer.commands",
+        "wegwijzer.cli",
+        "textual",
+    ),
 }
 
 
@@ -134,6 +145,9 @@ def violations(imports: Mapping[str, set[str]]) -> list[str]:
                     for prefix in banned:
                         if _within(target, prefix):
                             found.append(f"{name} imports {target}: {part} never imports {prefix}")
+        if not name.startswith(WEB_MODULES):
+            for target in sorted(targets & set(WEB)):
+                found.append(f"{name} imports {target}: only {', '.join(WEB_MODULES)} may")
     for group in cycles(imports):
         found.append("import cycle: " + " -> ".join(group))
     return found

@@ -38,6 +38,15 @@ def test_a_reverse_import_between_rooms_is_caught() -> None:
         ("wegwijzer.core.base.text", "wegwijzer.tui.render", "never imports wegwijzer.tui"),
         ("wegwijzer.tui.screens.debrief", "wegwijzer.train_plain", "never imports wegwijzer.train"),
         ("wegwijzer.plain", "wegwijzer.tui.app", "wegwijzer.plain never imports wegwijzer.tui"),
+        (
+            "wegwijzer.core.training.report",
+            "wegwijzer.klas.progress",
+            "never imports wegwijzer.klas",
+        ),
+        ("wegwijzer.tui.app", "wegwijzer.klas.view", "wegwijzer.tui never imports wegwijzer.klas"),
+        ("wegwijzer.klas.view", "wegwijzer.train_plain", "wegwijzer.klas never imports"),
+        ("wegwijzer.klas.trainee", "aiohttp", "only wegwijzer.klas.server"),
+        ("wegwijzer.commands.run", "textual_serve", "only wegwijzer.klas.server"),
     ],
 )
 def test_a_forbidden_import_is_caught(module: str, target: str, rule: str) -> None:

@@ -371,11 +371,27 @@ NETWORK_MODULES = re.compile(
 )
 
 
+# The classroom server (``wegwijzer klas``) is the one part that listens on a socket, by
+# design and only when a trainer starts it; it never connects out.
+KLAS = ROOT / "src" / "wegwijzer" / "klas"
+OUTGOING = re.compile(r"ClientSession|urlopen|create_connection|open_connection|\.connect\(")
+
+
 def test_the_source_imports_no_network_module() -> None:
     found = [
         f"{path.relative_to(ROOT)}: {match.group(0).strip()}"
         for path in sorted((ROOT / "src" / "wegwijzer").rglob("*.py"))
+        if KLAS not in path.parents
         for match in NETWORK_MODULES.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_classroom_server_never_connects_out() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in sorted(KLAS.rglob("*.py"))
+        for match in OUTGOING.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == []
 

@@ -20,6 +20,7 @@ MODULES: dict[str, str] = {
     "drafts": "drafts",
     "graph": "graph",
     "train": "train",
+    "klas": "klas",
     "schema": "schema",
     "tui": "home",
 }

@@ -49,6 +49,18 @@ def add_parser(commands: Any) -> None:
         help="vat geëxporteerde oefenresultaten samen (voor trainers)",
     )
     parser.add_argument(
+        "--per-deelnemer",
+        action="store_true",
+        help="met --summary: de resultaten per deelnemer (bijnaam uit de klas)",
+    )
+    parser.add_argument(
+        "--csv",
+        type=Path,
+        metavar="BESTAND",
+        help="met --summary: één regel per resultaat als CSV voor een spreadsheet "
+        "(puntkomma's, decimale komma)",
+    )
+    parser.add_argument(
         "--plain", action="store_true", help="regel voor regel (schermlezers, scripts)"
     )
     parser.add_argument(
@@ -97,8 +109,14 @@ def summary_lines(tallies: list[ExerciseTally]) -> list[str]:
     return lines
 
 
-def _summary(paths: list[Path]) -> int:
-    tallies, problems = summarise(paths)
+def _summary(paths: list[Path], *, per_participant: bool, csv: Path | None, force: bool) -> int:
+    if per_participant or csv is not None:
+        from wegwijzer.commands.train_report import report
+
+        return report(paths, per_participant=per_participant, csv=csv, force=force)
+    from wegwijzer.commands.train_report import expand
+
+    tallies, problems = summarise(expand(paths))
     print("\n".join(summary_lines(tallies)))
     for problem in problems:
         print(f"fout: {problem} (overgeslagen)", file=sys.stderr)
@@ -133,7 +151,12 @@ def _resolve(
 
 def run(args: argparse.Namespace) -> int:
     if args.summary:
-        return _summary(args.summary)
+        return _summary(
+            args.summary, per_participant=args.per_deelnemer, csv=args.csv, force=args.force
+        )
+    if args.per_deelnemer or args.csv:
+        print("fout: --per-deelnemer en --csv werken alleen samen met --summary", file=sys.stderr)
+        return 2
     catalog = load_catalog()
     exercises, problems = load_exercises(exercise_folder(catalog), catalog)
     if args.list:

@@ -1,0 +1,163 @@
+"""The screens only a trainee in the classroom sees: the nickname, the exercise list,
+the vignette with the trainer's feedback moment, and the debrief with a download."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+
+from wegwijzer.core.training.exercise import LoadedExercise
+from wegwijzer.core.training.wording import MODE_LABELS, score_text
+from wegwijzer.klas.settings import NICKNAME_MAX, clean_nickname
+from wegwijzer.tui.render import TRAINING_BADGE, plain
+from wegwijzer.tui.screens.debrief import DebriefScreen
+from wegwijzer.tui.screens.vignette import ModeList, VignetteScreen
+from wegwijzer.tui.widgets.cursor_list import CursorList, separated
+from wegwijzer.tui.widgets.too_small import TooSmall
+
+HERE = Path(__file__).resolve().parent
+NICKNAME_HELP = (
+    "Kies een bijnaam voor deze oefensessie. Gebruik niet uw volledige naam: "
+    "de trainer ziet deze bijnaam bij uw resultaten, en hij komt in de bestandsnaam."
+)
+NICKNAME_RULES = f"Letters, cijfers, spatie, punt en streepje; hooguit {NICKNAME_MAX} tekens."
+
+
+class NicknameScreen(Screen[None]):
+    """Asks for a nickname; posts nothing until it is a usable one."""
+
+    CSS_PATH = HERE / "klas.tcss"
+    AUTO_FOCUS = "#bijnaam"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield TooSmall()
+        with Vertical(id="kaart"):
+            yield Static(Content.assemble(*TRAINING_BADGE, ("Oefenen in de klas", "bold")))
+            yield Static(Content(NICKNAME_HELP), classes="uitleg")
+            yield Input(
+                placeholder="bijnaam, bijvoorbeeld Vos of Team 3",
+                max_length=NICKNAME_MAX,
+                restrict=r"[\w .'\-]*",
+                id="bijnaam",
+            )
+            yield Static(Content(NICKNAME_RULES), classes="meta")
+        yield Footer()
+
+    @on(Input.Submitted, "#bijnaam")
+    def chosen(self, event: Input.Submitted) -> None:
+        nickname = clean_nickname(event.value)
+        if not nickname:
+            self.notify("Vul een bijnaam in.", severity="warning", markup=False)
+            return
+        self.app.call_later(self.app.nickname_chosen, nickname)  # type: ignore[attr-defined]
+
+
+class ExerciseListScreen(Screen[None]):
+    """The exercises the trainer chose; a done one shows its score."""
+
+    CSS_PATH = HERE / "klas.tcss"
+    AUTO_FOCUS = "#oefeningen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Openen", show=False),
+        Binding("q", "app.quit", "Stoppen"),
+    ]
+
+    def __init__(self, nickname: str, exercises: list[LoadedExercise]) -> None:
+        super().__init__()
+        self.nickname = nickname
+        self.exercises = exercises
+        self.scores: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield TooSmall()
+        yield Static(
+            Content.assemble(
+                *TRAINING_BADGE, ("Oefeningen voor ", "bold"), (self.nickname, "bold")
+            ),
+            id="kop",
+        )
+        if not self.exercises:
+            yield Static(Content("De trainer heeft geen oefeningen klaargezet."), classes="leeg")
+        with VerticalScroll(id="lijst"):
+            yield CursorList(separated(self._prompts()), id="oefeningen")
+        yield Static(Content("Kies met ↑↓ en open met Enter."), id="hint")
+        yield Footer()
+
+    def _prompts(self) -> list[Content]:
+        prompts = []
+        for item in self.exercises:
+            done = self.scores.get(item.exercise.id)
+            mark = f"  ✓ gedaan: {done}" if done else ""
+            prompts.append(
+                Content.assemble(
+                    plain(item.exercise.title, "bold", multiline=False),
+                    (mark, "bold"),
+                    "\n",
+                    (f"{len(item.exercise.decisions)} keuzes tellen mee", "dim"),
+                )
+            )
+        return prompts
+
+    def mark_done(self, exercise_id: str, points: float, maximum: int, percent: float) -> None:
+        self.scores[exercise_id] = score_text(points, maximum, percent)
+        options = self.query_one(CursorList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for prompt in separated(self._prompts()):
+            options.add_option(prompt)
+        options.highlighted = highlighted
+
+    @on(OptionList.OptionSelected, "#oefeningen")
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.app.call_later(self.app.show_vignette, self.exercises[event.option_index])  # type: ignore[attr-defined]
+
+    def action_open(self) -> None:
+        index = self.query_one(CursorList).highlighted
+        if index is not None and self.exercises:
+            self.app.call_later(self.app.show_vignette, self.exercises[index])  # type: ignore[attr-defined]
+
+
+class ClassVignetteScreen(VignetteScreen):
+    """The vignette; the feedback moment is the trainer's, so it is said, not asked."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "nothing", show=False),
+        Binding("2", "nothing", show=False),
+        Binding("enter", "start", "Beginnen"),
+    ]
+    AUTO_FOCUS = "#casus"
+
+    def on_mount(self) -> None:
+        self.query_one("#vraag").display = False
+        self.query_one(ModeList).display = False
+        mode = MODE_LABELS[self.preselect or "direct"].lower()
+        self.query_one("#hint", Static).update(
+            Content(f"Feedback: {mode} (gekozen door de trainer). Begin met Enter.")
+        )
+
+    def action_nothing(self) -> None:
+        pass
+
+    def action_start(self) -> None:
+        self.dismiss(self.preselect or "direct")
+
+
+class ClassDebriefScreen(DebriefScreen):
+    """The debrief; its result is already with the trainer, ``e`` downloads a copy."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "app.export", "Resultaat downloaden"),
+        Binding("escape", "app.home", "Oefeningen"),
+        Binding("h", "app.home", "Oefeningen", show=False),
+    ]
