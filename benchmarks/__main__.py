@@ -6,7 +6,7 @@ import argparse
 import time
 from collections.abc import Callable
 
-from benchmarks import large_flows, processes, records, states, step_latency, summary
+from benchmarks import klas, large_flows, processes, records, states, step_latency, summary
 from benchmarks.report import DOC, Figure, text_table, write_doc
 
 FIGURES: dict[str, Callable[[int], list[Figure]]] = {
@@ -16,6 +16,7 @@ FIGURES: dict[str, Callable[[int], list[Figure]]] = {
     "latency": lambda runs: [step_latency.measure()],
     "records": records.measure,
     "summary": summary.measure,
+    "klas": klas.measure,
 }
 
 

@@ -111,6 +111,7 @@ class KlasServer:
                 web.get("/ws", self.websocket),
                 web.get("/download/{key}", self.download),
                 web.get("/static/{name:.+}", self.static),
+                web.get("/favicon.ico", self.no_icon),
             ]
         )
         return app
@@ -168,6 +169,9 @@ class KlasServer:
         response = web.Response(status=303, headers={"Location": "/"})
         response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", path="/")
         return response
+
+    async def no_icon(self, request: web.Request) -> web.Response:
+        return web.Response(status=204)  # a browser asks; an empty answer, not an error
 
     async def static(self, request: web.Request) -> web.StreamResponse:
         name = request.match_info["name"]
@@ -265,9 +269,11 @@ class KlasServer:
             envelope = json.loads(data)
         except (ValueError, RecursionError):
             return False
-        if not isinstance(envelope, list) or len(envelope) != 2 or not isinstance(envelope[0], str):
+        if not isinstance(envelope, list) or not 1 <= len(envelope) <= 2:
             return False
-        kind, value = envelope
+        kind, value = envelope[0], envelope[1] if len(envelope) == 2 else None
+        if not isinstance(kind, str):
+            return False
         if kind == "stdin" and isinstance(value, str):
             await session.send_bytes(value.encode("utf-8", "replace"))
             return True

@@ -52,6 +52,23 @@ class NicknameScreen(Screen[None]):
             yield Static(Content(NICKNAME_RULES), classes="meta")
         yield Footer()
 
+    def on_mount(self) -> None:
+        # In a browser the first frame can come before the page's size: the screen is
+        # then "too small", the field hidden, and AUTO_FOCUS finds nothing to focus.
+        self.call_after_refresh(self._focus_field)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._focus_field)
+
+    def on_click(self) -> None:
+        # A click beside the field would leave nothing focused, and typing would go nowhere.
+        self._focus_field()
+
+    def _focus_field(self) -> None:
+        field = self.query_one("#bijnaam", Input)
+        if self.focused is not field and field.focusable:
+            field.focus()
+
     @on(Input.Submitted, "#bijnaam")
     def chosen(self, event: Input.Submitted) -> None:
         nickname = clean_nickname(event.value)
