@@ -93,3 +93,18 @@ async def test_end_class_asks_then_stops_the_sessions_and_s_opens_the_summary(
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SummaryScreen)
+
+
+async def test_closing_the_view_asks_while_the_class_runs(tmp_path: Path) -> None:
+    app = ClassViewApp(tmp_path, "http://127.0.0.1:8321", "4817-2096")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+    assert not app.is_running

@@ -105,6 +105,11 @@ async def test_a_finished_exercise_lands_with_the_trainer(tmp_path: Path) -> Non
     async with app.run_test(size=(100, 32)) as pilot:
         await walk_to_debrief(app, pilot)
         saved = app.saved
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseListScreen)
+        first = str(app.screen.query_one("#oefeningen").get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+        assert first.startswith("▶ ") and "✓ gedaan: " in first
     assert saved is not None and saved.parent == tmp_path
     assert saved.name.startswith(f"vos-{EXERCISE}-") and saved.suffix == ".toml"
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600

@@ -24,6 +24,7 @@ from wegwijzer.core.base.clock import utc_now
 from wegwijzer.klas.progress import Progress, write_progress
 from wegwijzer.klas.settings import TraineeSettings, from_environment, result_name
 from wegwijzer.klas.trainee_screens import (
+    KLAS_STYLES,
     ClassDebriefScreen,
     ClassVignetteScreen,
     ExerciseListScreen,
@@ -63,7 +64,8 @@ class TraineeApp(DutchApp):
     """One trainee's session in the classroom."""
 
     TITLE = "Wegwijzer — oefenen in de klas"
-    CSS_PATH: ClassVar[CSSPathType] = [STYLES / "app.tcss"]
+    # klas.tcss here too: Textual loads a default screen's CSS_PATH only when it is pushed.
+    CSS_PATH: ClassVar[CSSPathType] = [STYLES / "app.tcss", KLAS_STYLES]
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
     VERTICAL_BREAKPOINTS = HEIGHT_CLASSES

@@ -24,11 +24,15 @@ from wegwijzer.tui.widgets.cursor_list import CursorList, separated
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 HERE = Path(__file__).resolve().parent
+KLAS_STYLES = HERE / "klas.tcss"
 NICKNAME_HELP = (
     "Kies een bijnaam voor deze oefensessie. Gebruik niet uw volledige naam: "
     "de trainer ziet deze bijnaam bij uw resultaten, en hij komt in de bestandsnaam."
 )
-NICKNAME_RULES = f"Letters, cijfers, spatie, punt en streepje; hooguit {NICKNAME_MAX} tekens."
+NICKNAME_RULES = (
+    f"Letters, cijfers, spatie, punt en streepje; hooguit {NICKNAME_MAX} tekens. "
+    "Bevestig met Enter."
+)
 
 
 class NicknameScreen(Screen[None]):
@@ -43,8 +47,9 @@ class NicknameScreen(Screen[None]):
         with Vertical(id="kaart"):
             yield Static(Content.assemble(*TRAINING_BADGE, ("Oefenen in de klas", "bold")))
             yield Static(Content(NICKNAME_HELP), classes="uitleg")
+            yield Static(Content("Bijnaam"), classes="kop")
             yield Input(
-                placeholder="bijnaam, bijvoorbeeld Vos of Team 3",
+                placeholder="bijvoorbeeld Vos of Team 3",
                 max_length=NICKNAME_MAX,
                 restrict=r"[\w .'\-]*",
                 id="bijnaam",
@@ -78,6 +83,14 @@ class NicknameScreen(Screen[None]):
         self.app.call_later(self.app.nickname_chosen, nickname)  # type: ignore[attr-defined]
 
 
+class ExerciseOptions(CursorList):
+    """The exercise list; a done exercise's line changes in place, the cursor stays."""
+
+    def replace_prompts(self, prompts: list[Content]) -> None:
+        self._prompts[:] = prompts
+        self.redraw(*range(self.option_count))
+
+
 class ExerciseListScreen(Screen[None]):
     """The exercises the trainer chose; a done one shows its score."""
 
@@ -106,7 +119,7 @@ class ExerciseListScreen(Screen[None]):
         if not self.exercises:
             yield Static(Content("De trainer heeft geen oefeningen klaargezet."), classes="leeg")
         with VerticalScroll(id="lijst"):
-            yield CursorList(separated(self._prompts()), id="oefeningen")
+            yield ExerciseOptions(separated(self._prompts()), id="oefeningen")
         yield Static(Content("Kies met ↑↓ en open met Enter."), id="hint")
         yield Footer()
 
@@ -127,12 +140,7 @@ class ExerciseListScreen(Screen[None]):
 
     def mark_done(self, exercise_id: str, points: float, maximum: int, percent: float) -> None:
         self.scores[exercise_id] = score_text(points, maximum, percent)
-        options = self.query_one(CursorList)
-        highlighted = options.highlighted
-        options.clear_options()
-        for prompt in separated(self._prompts()):
-            options.add_option(prompt)
-        options.highlighted = highlighted
+        self.query_one(ExerciseOptions).replace_prompts(self._prompts())
 
     @on(OptionList.OptionSelected, "#oefeningen")
     def picked(self, event: OptionList.OptionSelected) -> None:

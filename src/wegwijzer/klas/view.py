@@ -111,13 +111,12 @@ class ClassViewApp(DutchApp):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="toegang"):
-            with Vertical(classes="groot"):
-                yield Static(Content("Ga in de browser naar"), classes="label")
-                yield Static(Content(self.address), id="adres-tekst")
+        with Vertical(id="toegang"):
+            with Horizontal(classes="groot"):
+                yield Static(Content("Adres\nhttp://"), classes="label")
                 yield Digits(self.address.removeprefix("http://"), id="adres")
-            with Vertical(classes="groot"):
-                yield Static(Content("Toegangscode"), classes="label")
+            with Horizontal(classes="groot"):
+                yield Static(Content("Toegangs-\ncode"), classes="label")
                 yield Digits(self.code, id="code")
         yield Static(Content(""), id="status")
         yield Static(Content("Deelnemers"), classes="kop")
@@ -171,9 +170,11 @@ class ClassViewApp(DutchApp):
             text = f"De klas is beëindigd. De resultaten staan in {self.results}"
         else:
             running = self._sessions_running()
+            count = len(self.state.rows)
             text = (
-                f"{running} van hooguit {self.max_sessions} sessies actief · "
-                f"{len(self.state.rows)} resultaten in {self.results}"
+                f"Open het adres in de browser. {running} van hooguit {self.max_sessions} "
+                f"sessies actief · {count} {'resultaat' if count == 1 else 'resultaten'} "
+                f"in {self.results}"
             )
         self.query_one("#status", Static).update(Content(clean(text, limit=300)))
 
@@ -195,6 +196,31 @@ class ClassViewApp(DutchApp):
     def _maybe_end(self, yes: bool | None) -> None:
         if yes:
             self.end_class()
+
+    async def action_quit(self) -> None:
+        """Closing the view ends the class; while it runs, ask first."""
+        from wegwijzer.tui.dialogs.confirm import ConfirmDialog
+
+        if self.ended:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmDialog):
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                "Klas sluiten?",
+                "Het klasoverzicht sluiten beëindigt de klas: alle sessies stoppen. "
+                "De resultaten blijven bewaard.",
+                yes="Sluiten",
+                no="Doorgaan",
+            ),
+            answered,
+        )
 
     @work(thread=True, group="beeindigen")
     def end_class(self) -> None:
