@@ -116,3 +116,25 @@ def _trainee_processes(results: Path) -> list[str]:
         if f"WEGWIJZER_KLAS_RESULTATEN={results}".encode() in environ:
             found.append(entry.name)
     return [pid for pid in found if int(pid) != os.getpid()]
+
+
+def test_the_addresses_trainees_type() -> None:
+    from wegwijzer.klas.start import addresses
+
+    assert addresses("127.0.0.1", 8321) == ["http://127.0.0.1:8321"]
+    assert addresses("::1", 8321) == ["http://[::1]:8321"]
+    everywhere = addresses("0.0.0.0", 8321)
+    assert everywhere and all(re.fullmatch(r"http://[\d.]+:8321", url) for url in everywhere)
+
+
+def test_a_port_in_use_is_said_in_dutch(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_cli("klas", "--port", str(port), "--resultaten", str(tmp_path / "r"))
+    assert done.returncode == 1
+    assert f"de server kan niet starten op 127.0.0.1:{port}" in done.stderr
+    assert "kies een andere poort met --port" in done.stderr and "Traceback" not in done.stderr
