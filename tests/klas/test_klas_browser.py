@@ -36,7 +36,7 @@ def current(results: Path) -> Progress | None:
 def test_a_trainee_walks_an_exercise_to_its_debrief_in_chromium(
     start_server: Callable[..., Running], results: Path
 ) -> None:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Download, sync_playwright
 
     running = start_server(exercises=(EXERCISE,), feedback="achteraf")
     requests: list[str] = []
@@ -45,7 +45,9 @@ def test_a_trainee_walks_an_exercise_to_its_debrief_in_chromium(
             executable_path=chromium_path(), headless=True, args=LAUNCH_ARGS
         )
         try:
-            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            context = browser.new_context(accept_downloads=True)
+            page = context.new_page()
+            page.set_viewport_size({"width": 1200, "height": 800})
             page.on("request", lambda request: requests.append(request.url))
             page.on("websocket", lambda socket: requests.append(socket.url))
             page.goto(running.base + "/")
@@ -79,10 +81,27 @@ def test_a_trainee_walks_an_exercise_to_its_debrief_in_chromium(
                 )
             progress = current(results)
             assert progress is not None and progress.done and progress.nickname == "Vos"
+            # e on the debrief: the browser downloads a copy (textual.js opens a tab for it)
+            downloads: list[Download] = []
+
+            def keep(download: Download) -> None:
+                downloads.append(download)
+
+            page.context.on("page", lambda tab: tab.on("download", keep))
+            page.on("download", keep)
+            page.keyboard.press("e")
+            for _ in range(300):  # 30 s; playwright delivers events while it is called
+                if downloads:
+                    break
+                page.wait_for_timeout(100)
+            assert downloads, "no download"
+            copy = Path(downloads[0].path()).read_bytes()
+            name = downloads[0].suggested_filename
         finally:
             browser.close()
     (saved,) = [p for p in results.glob("*.toml")]
     assert saved.name.startswith(f"vos-{EXERCISE}-")
+    assert copy == saved.read_bytes() and name == saved.name
     record = read_record(saved)
     assert record.score is not None and record.score["participant"] == "Vos"
     assert record.score["points"] == progress.points

@@ -380,3 +380,21 @@ async def test_an_oversized_form_is_refused(start_server) -> None:  # type: igno
         )
         assert answer.status in (400, 413)
         assert "wegwijzer_klas" not in answer.cookies
+
+
+@pytest.mark.parametrize(
+    ("stem", "name"),
+    [
+        (
+            "vos-politie-zonder-aangifte-2026-12-01-155859",
+            "vos-politie-zonder-aangifte-2026-12-01-155859.toml",
+        ),
+        ('x"; filename=evil.sh\r\nSet-Cookie: a=b', "x-filename-evil-sh-set-cookie-a-b.toml"),
+        ("../../etc/passwd", "etc-passwd.toml"),
+        ("", "resultaat.toml"),
+    ],
+)
+def test_a_download_name_is_safe_in_a_header_and_on_disk(stem: str, name: str) -> None:
+    from wegwijzer.klas.sessions import download_name
+
+    assert download_name(stem) == name

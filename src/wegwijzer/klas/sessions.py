@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import json
 import os
+import re
 import signal
 import sys
 import time
@@ -29,8 +30,6 @@ from typing import Any
 
 from textual_serve._binary_encode import load as binary_load
 from textual_serve.download_manager import DownloadManager
-
-from wegwijzer.klas.settings import file_part
 
 READY_LINE = b"__GANGLION__\n"
 MAX_PACKET = 8 * 1024 * 1024
@@ -57,6 +56,12 @@ def session_environment(extra: dict[str, str], width: int, height: int) -> dict[
     )
     env.update(extra)
     return env
+
+
+def download_name(stem: str) -> str:
+    """The file name a browser saves a result under: safe in a header and on any disk."""
+    safe = re.sub(r"[^a-z0-9-]+", "-", stem.lower()).strip("-")[:120]
+    return f"{safe or 'resultaat'}.toml"
 
 
 def packet(kind: bytes, payload: bytes) -> bytes:
@@ -161,11 +166,11 @@ class KlasSession:
             await self._close()
         elif kind == "deliver_file_start":
             key = str(meta.get("key", ""))
-            name = str(meta.get("name") or "resultaat")
+            name = download_name(str(meta.get("name") or ""))
             await self.downloads.create_download(
                 app_service=self,  # type: ignore[arg-type]  # duck-typed: id and send_meta
                 delivery_key=key,
-                file_name=f"{file_part(name)}.toml",
+                file_name=name,
                 open_method="download",
                 mime_type=DOWNLOAD_TYPE,
                 encoding=None,
