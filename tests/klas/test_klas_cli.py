@@ -138,3 +138,23 @@ def test_a_port_in_use_is_said_in_dutch(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"de server kan niet starten op 127.0.0.1:{port}" in done.stderr
     assert "kies een andere poort met --port" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_default_results_folder_is_dated_and_private(private_data_dir: Path) -> None:
+    import datetime as dt
+
+    from wegwijzer.klas.start import prepare
+
+    first = prepare(
+        exercises="", results=None, host=None, port=None, max_sessions=None, feedback="direct"
+    )
+    second = prepare(
+        exercises="", results=None, host=None, port=None, max_sessions=None, feedback="direct"
+    )
+    assert not isinstance(first, str) and not isinstance(second, str)
+    today = dt.date.today().isoformat()
+    assert first.results == private_data_dir / "klas" / today
+    assert second.results == private_data_dir / "klas" / f"{today}-2"
+    for folder in (first.results, second.results, first.results.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700
+    assert first.host == "127.0.0.1" and first.max_sessions == 40 and first.exercises == ()

@@ -59,6 +59,10 @@ def prepare(
         from wegwijzer.core.records.drafts import data_dir
 
         results = default_results_dir(data_dir(), dt.date.today())
+        try:  # the folder of all classes: 0700 too, so other users see not even the dates
+            results.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as error:
+            return f"de map {results.parent} kan niet worden gemaakt ({error.strerror})"
     try:
         folder = make_results_dir(results)
     except OSError as error:
