@@ -6,13 +6,23 @@ import argparse
 import time
 from collections.abc import Callable
 
-from benchmarks import klas, large_flows, processes, records, states, step_latency, summary
+from benchmarks import (
+    guarantees,
+    klas,
+    large_flows,
+    processes,
+    records,
+    states,
+    step_latency,
+    summary,
+)
 from benchmarks.report import DOC, Figure, text_table, write_doc
 
 FIGURES: dict[str, Callable[[int], list[Figure]]] = {
     "startup": states.measure,
     "check": lambda runs: [processes.check(runs)],
     "large": large_flows.measure,
+    "guarantees": guarantees.measure,
     "latency": lambda runs: [step_latency.measure()],
     "records": records.measure,
     "summary": summary.measure,

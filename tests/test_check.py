@@ -25,6 +25,28 @@ CASES = {
     "missing_citation": ("begin", "cites", "verwijst naar geen enkel antwoord"),
     "citation_answer_11": ("begin", "cites[0]", "antwoord 11 bestaat niet"),
     "citation_paragraph_99": ("begin", "cites[0]", "geen alinea 99"),
+    "guarantee_choice": (
+        "einde",
+        "guarantees[1]",
+        "niet elke route naar deze uitkomst geeft een actie die antwoord 4, alinea 1 citeert; "
+        "bijvoorbeeld deze route: Begin van de route → Is de politie op de hoogte?: "
+        "‘Ja, al betrokken’ → Klaar",
+    ),
+    "guarantee_multi": (
+        "einde",
+        "guarantees[0]",
+        "antwoord 6, alinea 2 citeert; bijvoorbeeld deze route: "
+        "Wat speelt er rond de hulp?: alleen ‘Geen van deze’ aangevinkt → Klaar",
+    ),
+    "guarantee_loop": (
+        "einde",
+        "guarantees[0]",
+        "antwoord 9, alinea 2 citeert; bijvoorbeeld deze route: Heeft u een opleiding gevolgd?: "
+        "‘Nog eens lezen’ → Heeft u de tekst gelezen?: ‘ja’ → Terug naar de vraag?: "
+        "‘Nee, klaar’ → Klaar",
+    ),
+    "guarantee_citation": ("einde", "guarantees[0]", "antwoord 11 bestaat niet"),
+    "silent_unknown_topic": ("einde", "source_silent[0]", "onderwerp 'wie-belt-wie' staat niet"),
 }
 
 
@@ -122,7 +144,20 @@ def test_check_json_shape() -> None:
     report = json.loads(result.stdout)
     assert set(report) >= {"flows", "citations", "errors"}
     assert report["flows"] == [
-        {"id": "testflow", "title": "Testflow", "steps": 6, "path": str(DATA / "valid.toml")}
+        {
+            "id": "testflow",
+            "title": "Testflow",
+            "steps": 6,
+            "path": str(DATA / "valid.toml"),
+            "guarantees": [{"outcome": "einde-politie", "cites": ["4.1"], "holds": True}],
+            "silent_topics": [
+                {
+                    "id": "politie-inlichten",
+                    "label": "hoe en bij wie u uw zorgen met de politie deelt",
+                    "steps": ["politie"],
+                }
+            ],
+        }
     ]
     assert set(report["citations"]) == {str(n) for n in range(1, 11)}
     # signalen cites 2.1 twice (counted once); politie and einde-politie cite 4.1

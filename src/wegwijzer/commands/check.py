@@ -15,7 +15,7 @@ from typing import Any
 
 from wegwijzer.core.base.problems import Problem
 from wegwijzer.core.flows import cache as flow_cache
-from wegwijzer.core.flows.cache import Checked
+from wegwijzer.core.flows.cache import Checked, FlowEntry
 from wegwijzer.core.flows.catalog import default_flows_dir
 
 
@@ -53,7 +53,15 @@ def report(checked: Checked, problems: list[Problem]) -> dict[str, Any]:
     """The ``--json`` output."""
     return {
         "flows": [
-            {"id": f.id, "title": f.title, "steps": f.steps, "path": f.path} for f in checked.flows
+            {
+                "id": f.id,
+                "title": f.title,
+                "steps": f.steps,
+                "path": f.path,
+                "guarantees": _guarantees(f),
+                "silent_topics": _silent(f),
+            }
+            for f in checked.flows
         ],
         "citations": dict(checked.citations),
         "errors": [p.as_dict() for p in problems],
@@ -69,6 +77,21 @@ def report(checked: Checked, problems: list[Problem]) -> dict[str, Any]:
             for e in checked.exercises
         ],
     }
+
+
+def _guarantees(entry: FlowEntry) -> list[dict[str, Any]]:
+    """Per outcome, the citations every route to it carries; a listed flow passed, so all hold."""
+    found: dict[str, list[str]] = {}
+    for outcome, cite in entry.guarantees:
+        found.setdefault(outcome, []).append(cite)
+    return [{"outcome": o, "cites": cites, "holds": True} for o, cites in found.items()]
+
+
+def _silent(entry: FlowEntry) -> list[dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for topic, label, step in entry.silent:
+        found.setdefault(topic, {"id": topic, "label": label, "steps": []})["steps"].append(step)
+    return list(found.values())
 
 
 def run(args: argparse.Namespace) -> int:

@@ -39,7 +39,7 @@ from wegwijzer.core.base.tomlfile import read_limited
 
 ENV_CACHE = "WEGWIJZER_CACHE"
 FILE_NAME = "gecontroleerde-flows.json"
-FORMAT = 1
+FORMAT = 2  # 2: flows carry their guarantees and silent topics
 MAX_ENTRIES = 16  # a few folders and file sets; the oldest goes first
 MAX_CACHE_BYTES = 2 * 1024 * 1024
 MAX_INPUT_BYTES = 16 * 1024 * 1024  # the largest file a loader accepts (a flow)
@@ -56,6 +56,13 @@ class FlowEntry:
     audience: str
     steps: int
     path: str
+    # (outcome, citation) for every guarantee, all proved (only clean checks are kept)
+    guarantees: tuple[tuple[str, str], ...] = ()
+    # (topic id, Dutch label, step id) for every step that names a silent topic
+    silent: tuple[tuple[str, str, str], ...] = ()
+
+
+ROWS = {"guarantees": 2, "silent": 3}  # FlowEntry's fields of rows, and their widths
 
 
 @dataclass(frozen=True)
@@ -235,12 +242,29 @@ def _entry(kind: type[Entry], raw: object) -> Entry:
     """One entry, exactly as ``_plain`` wrote it; raises ValueError for anything else."""
     if not isinstance(raw, dict) or set(raw) != {f.name for f in fields(kind)}:
         raise ValueError("not an entry")
+    rows = {}
     for item in fields(kind):
         value = raw[item.name]
+        if kind is FlowEntry and item.name in ROWS:
+            rows[item.name] = _rows(value, ROWS[item.name])
+            continue
         wanted = int if item.type == "int" else str
         if type(value) is not wanted or (isinstance(value, str) and not _shown_as_is(value)):
             raise ValueError(f"{item.name}: wrong type")
-    return kind(**raw)
+    return kind(**{**raw, **rows})
+
+
+def _rows(raw: object, width: int) -> tuple[Any, ...]:
+    rows = []
+    for row in _list(raw):
+        if not (
+            isinstance(row, list)
+            and len(row) == width
+            and all(type(cell) is str and _shown_as_is(cell) for cell in row)
+        ):
+            raise ValueError("rows")
+        rows.append(tuple(row))
+    return tuple(rows)
 
 
 def _shown_as_is(text: str) -> bool:

@@ -202,8 +202,19 @@ def citation_counts(catalog: Catalog) -> dict[str, int]:
 
 
 def flow_entry(loaded: LoadedFlow) -> FlowEntry:
+    from wegwijzer.core.flows.guarantees import analyse
+    from wegwijzer.core.flows.silence import silent_topics
+
     flow = loaded.flow
-    return FlowEntry(flow.id, flow.title, flow.audience, len(flow.steps), str(loaded.path))
+    guarantees = tuple((v.outcome, v.cite) for v in analyse(flow) if v.holds)
+    silent = tuple(
+        (topic.id, topic.label, step_id)
+        for topic in silent_topics(flow, loaded.source)
+        for step_id in topic.steps
+    )
+    return FlowEntry(
+        flow.id, flow.title, flow.audience, len(flow.steps), str(loaded.path), guarantees, silent
+    )
 
 
 def source_entry(source: Source) -> SourceEntry:

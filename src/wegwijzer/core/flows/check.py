@@ -27,6 +27,7 @@ from wegwijzer.core.flows.flow import (
     MultiStep,
     OutcomeStep,
 )
+from wegwijzer.core.flows.guarantees import guarantee_problems
 from wegwijzer.core.flows.labels import label_problems, path_length_problems, record_limit_problems
 from wegwijzer.core.flows.source import Source
 
@@ -44,6 +45,7 @@ _MESSAGES = {
     "string_type": "moet tekst zijn",
     "string_too_short": "mag niet leeg zijn",
     "string_too_long": "tekst is te lang",
+    "string_pattern_mismatch": "moet een slug zijn (a-z, 0-9, '-')",
     "too_short": "moet minstens één element hebben",
     "too_long": "heeft te veel elementen",
     "bool_type": "moet true of false zijn",
@@ -125,6 +127,21 @@ def _check_citations(
         for o, option in enumerate(step.options):
             if option.actions:
                 actions += [(f"options[{o}].actions[{i}]", a) for i, a in enumerate(option.actions)]
+    if isinstance(step, OutcomeStep):
+        for index, cite in enumerate(step.guarantees):
+            reason = _citation_error(source, cite, reasons)
+            if reason:
+                problems.append(Problem(name, step_id, f"guarantees[{index}]", reason))
+    for index, topic in enumerate(step.source_silent):
+        if topic not in source.silent_topics:
+            problems.append(
+                Problem(
+                    name,
+                    step_id,
+                    f"source_silent[{index}]",
+                    f"onderwerp '{topic}' staat niet in de lijst 'silent_topics' van de bron",
+                )
+            )
     for where, action in actions:
         if not action.cites:
             problems.append(
@@ -276,6 +293,8 @@ def check_flow(flow: Flow, name: str, sources: Mapping[str, Source]) -> list[Pro
         problems += _check_step(flow, step_id, name)
         if source is not None:
             problems += _check_citations(flow, step_id, source, name, reasons)
+    if not problems:  # a guarantee is only worth proving over a sound graph
+        problems += guarantee_problems(flow, name)
     return problems[:MAX_PROBLEMS]
 
 

@@ -57,10 +57,18 @@ class Option(Model):
     actions: Actions = ()
 
 
+Slug = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
 class _Step(Model):
     prompt: Text
     text: str = Field(default="", max_length=LONG_TEXT_MAX)
     cites: Cites = ()
+    source_silent: Annotated[tuple[Slug, ...], Field(max_length=10)] = Field(
+        default=(),
+        description="Topics of the source's silent_topics on which this step's source says "
+        "nothing; shown as 'Hierover zegt de bron niets: …'.",
+    )
 
 
 class ChoiceStep(_Step):
@@ -102,6 +110,11 @@ class OutcomeStep(_Step):
     actions: Actions = ()
     open_checks: bool = Field(
         default=False, description="Also list every checklist item not answered 'ja' as an action."
+    )
+    guarantees: Cites = Field(
+        default=(),
+        description="Citations that the actions of every route to this outcome must carry; "
+        "the checker proves it over the graph.",
     )
 
 

@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -76,6 +77,13 @@ class Source(_Model):
     article: str
     raw: str
     questions: tuple[Question, ...] = Field(min_length=1)
+    # Topics on which the source says nothing, by a stable slug, with a Dutch label that
+    # completes "Hierover zegt de bron niets: …". Flows name them in ``source_silent``;
+    # an organisation's own protocol is keyed by these ids. Our words, not the source's.
+    silent_topics: dict[
+        Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)],
+        Annotated[str, Field(min_length=1, max_length=300)],
+    ] = Field(default_factory=dict)
 
     def question(self, number: int) -> Question | None:
         for question in self.questions:
