@@ -10,7 +10,8 @@ from typing import TextIO
 
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.flow import GROUP_LABELS, CheckStep, ChoiceStep, InfoStep, MultiStep, Step
-from wegwijzer.core.flows.source import Source, cites_label, parse_citation
+from wegwijzer.core.flows.silence import silent_line
+from wegwijzer.core.flows.source import Citation, Source, cites_label, parse_citation
 from wegwijzer.core.records.export import CASE_REF, PrivacyFinding
 from wegwijzer.core.walk.session import Answer, AnswerError, Session
 
@@ -18,8 +19,10 @@ EXIT_OK = 0
 EXIT_ABORTED = 1
 HELP = (
     "Typ een nummer om te kiezen, 't' om terug te gaan, "
-    "'n <tekst>' voor een notitie, 'q' om te stoppen."
+    "'n <tekst>' voor een notitie, 'b' om de geciteerde antwoorden voluit te lezen, "
+    "'q' om te stoppen."
 )
+SOURCE_WORDS = ("b", "bron")
 
 
 def citation_lines(source: Source, cites: tuple[str, ...], width: int = 110) -> list[str]:
@@ -32,11 +35,31 @@ def citation_lines(source: Source, cites: tuple[str, ...], width: int = 110) -> 
     return lines
 
 
+def full_citation_lines(source: Source, cites: tuple[str, ...]) -> list[str]:
+    """The cited paragraphs in full, each under its label: for a reader who cannot see
+    the panel, the excerpt under 'Gebaseerd op' is not enough to check a step."""
+    lines = ["", f"Bron: {source.title} ({source.received_label})"]
+    for cite in cites:
+        citation = parse_citation(cite)
+        if citation is None:
+            continue
+        for number, text in source.paragraphs(citation):
+            label = Citation(citation.answer, number).label
+            lines += ["", f"[{label}]", text]
+    return lines
+
+
+def text_lines(source: Source, step: Step) -> list[str]:
+    """The step's text and, where it names them, the topics the source is silent on."""
+    lines = ["", step.text] if step.text else []
+    silent = silent_line(source, step)
+    return lines + (["", silent] if silent else [])
+
+
 def step_lines(session: Session) -> list[str]:
     step = session.current
     lines = ["", f"Stap {session.position}: {step.prompt}"]
-    if step.text:
-        lines += ["", step.text]
+    lines += text_lines(session.loaded.source, step)
     lines += ["", "Gebaseerd op:", *citation_lines(session.loaded.source, step.cites)]
     options = _choices(step)
     if options:
@@ -98,8 +121,7 @@ def parse_answer(step: Step, line: str) -> Answer:
 def outcome_lines(session: Session) -> list[str]:
     step = session.current
     lines = ["", f"Uitkomst: {step.prompt}"]
-    if step.text:
-        lines += ["", step.text]
+    lines += text_lines(session.loaded.source, step)
     lines += ["", "Aanbevolen acties:"]
     for number, item in enumerate(session.recommended(), start=1):
         group = GROUP_LABELS[item.action.group]
@@ -158,6 +180,9 @@ def run_plain(
             continue
         if line.lower() in ("h", "?", "help"):
             print(HELP, file=out)
+            continue
+        if line.lower() in SOURCE_WORDS:
+            print("\n".join(full_citation_lines(source, session.current.cites)), file=out)
             continue
         if line[:2].lower() == "n " or line.lower() == "n":
             session.set_note(session.current_id, line[2:])

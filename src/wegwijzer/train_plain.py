@@ -16,11 +16,20 @@ from wegwijzer.core.training.run import FEEDBACK_MODES, Debrief, TrainingRun
 from wegwijzer.core.training.scoring import VERDICT_LABELS, Feedback
 from wegwijzer.core.training.wording import MODE_LABELS, number, of_points, score_text
 from wegwijzer.core.walk.session import AnswerError
-from wegwijzer.plain import EXIT_ABORTED, EXIT_OK, citation_lines, outcome_lines, parse_answer
+from wegwijzer.plain import (
+    EXIT_ABORTED,
+    EXIT_OK,
+    SOURCE_WORDS,
+    citation_lines,
+    full_citation_lines,
+    outcome_lines,
+    parse_answer,
+)
 from wegwijzer.plain import step_lines as flow_step_lines
 
 HELP = (
-    "Typ een nummer om te kiezen (bij meer keuzes: nummers met komma's), 'q' om te stoppen. "
+    "Typ een nummer om te kiezen (bij meer keuzes: nummers met komma's), "
+    "'b' om de geciteerde antwoorden voluit te lezen, 'q' om te stoppen. "
     "In een oefening telt elke keuze meteen: terug gaan kan niet."
 )
 
@@ -145,6 +154,9 @@ def run_training(
             continue
         if line.lower() in ("h", "?", "help"):
             print(HELP, file=out)
+            continue
+        if line.lower() in SOURCE_WORDS:
+            print("\n".join(full_citation_lines(source, session.current.cites)), file=out)
             continue
         try:
             feedback = run.answer(parse_answer(session.current, line))

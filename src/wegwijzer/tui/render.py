@@ -15,6 +15,7 @@ from wegwijzer.core.base.text import clean
 
 if TYPE_CHECKING:
     from wegwijzer.core.flows.flow import Step
+    from wegwijzer.core.flows.source import Source
     from wegwijzer.core.walk.session import Answer, Session
 
 # The flow and source models (pydantic) are imported by the functions that need them:
@@ -32,6 +33,27 @@ TRAINING_BADGE: tuple[tuple[str, str], str] = ((f" {TRAINING_LABEL} ", "bold rev
 def plain(text: str, style: str = "", *, multiline: bool = True) -> Content:
     """Untrusted text as Content: cleaned, literal, optionally styled as a whole."""
     return Content.styled(clean(text, multiline=multiline), style)
+
+
+def explanation(source: Source, step: Step) -> Content:
+    """A step's text and, where it names them, the topics its source is silent on."""
+    from wegwijzer.core.flows.silence import SILENT_LEAD, silent_line
+
+    silent = silent_line(source, step)
+    parts: list[Content | str | tuple[str, str]] = [plain(step.text)] if step.text else []
+    if silent:
+        parts += ["\n\n"] if parts else []
+        parts += [(SILENT_LEAD, "bold"), plain(silent[len(SILENT_LEAD) :])]
+    return Content.assemble(*parts)
+
+
+def silent_record_line(text: str) -> Content:
+    """The record's ``source_silent_text``, shown as the walk showed it."""
+    from wegwijzer.core.flows.silence import SILENT_LEAD
+
+    if text.startswith(SILENT_LEAD):
+        return Content.assemble((SILENT_LEAD, "bold"), plain(text[len(SILENT_LEAD) :]))
+    return plain(text)
 
 
 class SourceNoted(Protocol):

@@ -38,6 +38,7 @@ from wegwijzer.core.flows.flow import (
     Step,
     step_digest,
 )
+from wegwijzer.core.flows.silence import silent_line
 from wegwijzer.core.flows.source import Source, source_digest
 from wegwijzer.core.records.explain import citations_comment, file_header
 from wegwijzer.core.walk.session import INFO_READ, Answer, Session
@@ -85,6 +86,10 @@ class StepRecord(_Model):
     citations: Citations
     # The step as it was in the flow (``step_digest``), to name a changed step later.
     step_hash: Digest | None = None
+    # Where the source says nothing (the flow step's source_silent): the topic ids and
+    # the line every front shows. Absent in records of steps without, and in older ones.
+    source_silent: Annotated[list[Slug], Field(max_length=10)] = []
+    source_silent_text: Annotated[str, Field(max_length=TEXT_MAX)] = ""
 
 
 class KeptRecord(_Model):
@@ -198,6 +203,9 @@ def build_record(
             item["note"] = note
         item["citations"] = list(step.cites)
         item["step_hash"] = step_digest(step)
+        if step.source_silent:
+            item["source_silent"] = list(step.source_silent)
+            item["source_silent_text"] = silent_line(session.loaded.source, step)
         steps.append(item)
     data["steps"] = steps
     data["actions"] = [
@@ -292,6 +300,9 @@ def record_data(record: Record) -> dict[str, Any]:
     for step in (*data["steps"], *data["kept"]):
         if not step.get("note"):
             step.pop("note", None)
+        for key in ("source_silent", "source_silent_text"):
+            if key in step and not step[key]:
+                del step[key]
     if not data["kept"]:
         del data["kept"]
     return data

@@ -26,6 +26,7 @@ from wegwijzer.core.flows.flow import (
     Step,
     step_digest,
 )
+from wegwijzer.core.flows.silence import silent_line
 from wegwijzer.core.records.reader import read_record
 from wegwijzer.core.records.record import KeptRecord, Record, StepRecord, build_record
 from wegwijzer.core.walk.session import INFO_READ, Answer, AnswerError, Session, next_step
@@ -164,6 +165,23 @@ def path_reasons(record: Record, flow: Flow, *, texts: bool = True) -> list[str]
     return reasons
 
 
+def silent_reasons(record: Record, loaded: LoadedFlow) -> list[str]:
+    """Whether each step records what the flow says the source is silent on, word for word."""
+    reasons = []
+    for number, item in enumerate(record.steps, start=1):
+        step = loaded.flow.steps.get(item.id)
+        if step is None:
+            continue
+        if item.source_silent != list(step.source_silent) or item.source_silent_text != (
+            silent_line(loaded.source, step)
+        ):
+            reasons.append(
+                f"stap {number} ('{item.id}'): wat het record zegt over waar de bron zwijgt, "
+                "wijkt af van de flow"
+            )
+    return reasons
+
+
 def replay(record: Record, loaded: LoadedFlow) -> Session:
     """Rebuild the session; call only when ``path_reasons`` found nothing."""
     session = Session(loaded, mode=record.mode, case_ref=record.case_ref)
@@ -278,6 +296,7 @@ def record_reasons(record: Record, loaded: LoadedFlow) -> list[str]:
     path = path_reasons(record, loaded.flow)
     reasons += path
     if not path:
+        reasons += silent_reasons(record, loaded)
         reasons += action_reasons(record, replay(record, loaded))
     return reasons
 

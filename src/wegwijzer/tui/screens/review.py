@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Static
 
 from wegwijzer.core.flows.flow import GROUP_LABELS, GROUPS
 from wegwijzer.core.records.record import Record, StepRecord
-from wegwijzer.tui.render import TRAINING_BADGE, cites_text, plain
+from wegwijzer.tui.render import TRAINING_BADGE, cites_text, plain, silent_record_line
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.too_small import TooSmall
 
@@ -36,6 +36,8 @@ def step_text(number: int, step: StepRecord) -> Content:
     if step.note:
         parts += [("\n   Notitie: ", "italic"), plain(step.note.replace("\n", "\n   "))]
     parts += [("\n   Bron: ", "italic"), cites_text(step.citations)]
+    if step.source_silent_text:
+        parts += ["\n   ", silent_record_line(step.source_silent_text)]
     return Content.assemble(*parts)
 
 

@@ -19,6 +19,7 @@ from wegwijzer.tui.render import (
     TRAIL_KEEP,
     answer_from,
     choice_labels,
+    explanation,
     kept_indices,
     plain,
     progress,
@@ -71,8 +72,9 @@ class StepBody(Vertical):
             with Vertical(id="links"):
                 with VerticalScroll(id="vraag"):  # Shift+Tab to scroll a long text
                     yield Static(plain(step.prompt, "bold"), id="prompt")
-                    text = Static(plain(step.text) if step.text else Content(), id="uitleg")
-                    text.display = bool(step.text)
+                    body = explanation(session.loaded.source, step)
+                    text = Static(body, id="uitleg")
+                    text.display = bool(body)
                     yield text
                 yield ChoiceList(
                     choice_labels(step),
@@ -99,9 +101,10 @@ class StepBody(Vertical):
                 note.display = session.position == 1
             set_text(self.query_one("#prompt", Static), plain(step.prompt, "bold"))
             text = self.query_one("#uitleg", Static)
-            set_text(text, plain(step.text) if step.text else Content())
-            if text.display != bool(step.text):
-                text.display = bool(step.text)
+            body = explanation(session.loaded.source, step)
+            set_text(text, body)
+            if text.display != bool(body):
+                text.display = bool(body)
             self.query_one(ChoiceList).reset(
                 choice_labels(step),
                 multiple=isinstance(step, MultiStep),

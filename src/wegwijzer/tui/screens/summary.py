@@ -17,7 +17,7 @@ from wegwijzer.core.walk.session import Recommended, Session, Taken
 from wegwijzer.tui.dialogs.export import warnings_text
 from wegwijzer.tui.messages import BackFromOutcome, ReopenStep
 from wegwijzer.tui.records_bridge import privacy_warnings
-from wegwijzer.tui.render import MODE_TRAINING, TRAINING_BADGE, cites_text, plain
+from wegwijzer.tui.render import MODE_TRAINING, TRAINING_BADGE, cites_text, explanation, plain
 from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList, separated
@@ -94,8 +94,9 @@ class SummaryScreen(Screen[None]):
                 yield Static(
                     Content.assemble(("Uitkomst: ", "bold"), plain(outcome.prompt, "bold"))
                 )
-                if outcome.text:
-                    yield Static(plain(outcome.text), classes="uitleg")
+                body = explanation(session.loaded.source, outcome)
+                if body:
+                    yield Static(body, classes="uitleg")
                 yield Static(Content(f"Bron: {cites_text(outcome.cites)}"), classes="bron")
                 yield Static(Content("Aanbevolen acties"), classes="kop")
                 recommended = session.recommended()
