@@ -80,7 +80,7 @@ def walk(run: TrainingRun, wrong: bool | str = False) -> None:
         if run.is_decision(step_id):
             value = run.expected(step_id)
             if wrong is True or wrong == step_id:
-                value = other_than(step, value)
+                value = other_than(step, value, run.exercise.decisions[step_id].expect)
         elif step.kind == "info":
             value = None
         elif step.kind == "check":
@@ -92,8 +92,8 @@ def walk(run: TrainingRun, wrong: bool | str = False) -> None:
         run.answer(value)
 
 
-def other_than(step: object, value: object) -> object:
-    """A wrong answer of the right shape."""
+def other_than(step: object, value: object, expect: tuple[str, ...] = ()) -> object:
+    """A wrong answer of the right shape: for a choice, an option none of ``expect`` names."""
     if isinstance(value, str):
         statuses = step.statuses  # type: ignore[attr-defined]
         return next(s for s in statuses if s != value)
@@ -101,7 +101,8 @@ def other_than(step: object, value: object) -> object:
         options = range(len(step.options))  # type: ignore[attr-defined]
         return tuple(i for i in options if i not in value)[:1] or (0,)
     assert isinstance(value, int)
-    return 0 if value != 0 else 1
+    labels = [option.label for option in step.options]  # type: ignore[attr-defined]
+    return next(i for i, label in enumerate(labels) if i != value and label not in expect)
 
 
 # --- the checker ------------------------------------------------------------------------

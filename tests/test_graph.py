@@ -48,7 +48,9 @@ def check_syntax(text: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]
     return nodes, edges
 
 
-@pytest.mark.parametrize("flow_id", ["zorgen-over-een-minderjarige", "gemeentelijk-beleid"])
+@pytest.mark.parametrize(
+    "flow_id", ["zorgen-over-een-minderjarige", "gemeentelijk-beleid", "scholing"]
+)
 def test_shipped_flow_graph_has_every_step_and_one_edge_per_option(flow_id: str) -> None:
     loaded = load_catalog(FLOWS).find(flow_id)
     assert loaded is not None
@@ -128,7 +130,9 @@ def test_graph_command_names_an_unknown_flow() -> None:
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("flow_id", ["zorgen-over-een-minderjarige", "gemeentelijk-beleid"])
+@pytest.mark.parametrize(
+    "flow_id", ["zorgen-over-een-minderjarige", "gemeentelijk-beleid", "scholing"]
+)
 def test_docs_show_the_current_diagram(flow_id: str) -> None:
     loaded = load_catalog(FLOWS).find(flow_id)
     assert loaded is not None

@@ -190,12 +190,13 @@ def test_train_as_a_real_process_exports_a_record(training_dir: Path, tmp_path: 
 def test_a_shipped_exercise_as_a_real_process() -> None:
     lines = [
         "1",  # verder (info)
-        "3",  # Nee, er is nu geen direct gevaar
+        "3",  # Nee, er is nu geen direct gevaar (no points either way)
+        "1",  # signals from own work, not from a business
         "1,3",  # signalen: cadeaus en aandacht, afhankelijk (not scored here)
         "1",  # ziet zichzelf niet als slachtoffer
         "1",  # verder (info)
         "1",  # ik vermoed ...
-        "3",  # politie: dat weet ik niet  (expected: nee, nog niet)
+        "4",  # politie: dat weet ik niet  (expected: nee, nog niet)
         "1",  # seksuele uitbuiting
         "1",  # nog geen hulp
         "1",  # inkoop: raamcontract (not scored here)
