@@ -47,17 +47,16 @@ def _answer(step: StepRecord) -> str:
 
 
 def silent_topics(step: StepRecord) -> list[str]:
-    """What the source says nothing about at this step, when the record holds it.
+    """What the source says nothing about at this step, as the walk showed it.
 
-    Hook for the flows' silent topics (issue 13): a step record field
-    ``source_silent`` (text or a list of texts) is shown as soon as it exists.
+    The record keeps the line "Hierover zegt de bron niets: …" (``source_silent_text``,
+    issue 13); the overview shows what follows the lead, under the same label.
     """
-    value = getattr(step, "source_silent", None)
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value if item]
-    return []
+    text = step.source_silent_text
+    lead = "Hierover zegt de bron niets: "
+    if not text:
+        return []
+    return [text[len(lead) :] if text.startswith(lead) else text]
 
 
 def _field(label: str, text: str) -> list[str]:
