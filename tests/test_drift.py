@@ -125,14 +125,14 @@ def test_changes_that_still_fit_are_named_and_the_answers_fit(
     choice = ids[1]
 
     def change(data: dict[str, Any]) -> None:
-        data["version"] = "2"
+        data["version"] = "3"
         data["steps"][multi]["options"].append({"label": "Nog een signaal"})
         data["steps"][choice]["cites"] = ["3.1", "2.2"]
 
     drift = find_drift(record, changed(CASE, sources, change))
     assert drift is not None and drift.fits
     assert drift.changes == (
-        "Het stappenplan is nu versie 2; dit overzicht is gemaakt met versie 1.",
+        "Het stappenplan is nu versie 3; dit overzicht is gemaakt met versie 2.",
         f"Stap 2 ('{choice}'): de verwijzingen zijn gewijzigd "
         "(was: antwoord 3, alinea 1; nu: antwoord 3, alinea 1; antwoord 2, alinea 2).",
         f"Stap {ids.index(multi) + 1} ('{multi}'): de keuzes zijn gewijzigd.",
@@ -230,7 +230,7 @@ def changed_catalog(tmp_path: Path, sources: dict[str, Source]) -> tuple[Path, d
     out = tmp_path / "overzicht.toml"
     out.write_bytes(render_record(build_record(walk(loaded, prefer_last=("direct-gevaar",)))))
     data = tomllib.loads(CASE.read_text("utf-8"))
-    data["version"] = "2"
+    data["version"] = "3"
     data["steps"]["signalen"]["prompt"] = "Welke signalen ziet u nu?"
     (folder / CASE.name).write_bytes(tomli_w.dumps(data).encode())
     env = dict(os.environ, WEGWIJZER_FLOWS=str(folder), **{ENV_DATA: str(tmp_path / "data")})
@@ -245,8 +245,8 @@ def test_verify_says_in_order_but_changed_and_names_the_change(
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines() == [
         f"in orde, maar het stappenplan is sindsdien gewijzigd: {out}",
-        "  - Het stappenplan is nu versie 2; dit overzicht is gemaakt met versie 1.",
-        "  - Stap 3 ('signalen'): de vraag is gewijzigd.",
+        "  - Het stappenplan is nu versie 3; dit overzicht is gemaakt met versie 2.",
+        "  - Stap 4 ('signalen'): de vraag is gewijzigd.",
     ]
 
 
@@ -265,7 +265,7 @@ def test_verify_refuses_where_the_answers_no_longer_fit(
         f"niet in orde: {out}",
         "  Het stappenplan is sindsdien gewijzigd en de antwoorden passen er niet meer in:",
     ]
-    assert "  - Stap 3 ('signalen') bestaat niet meer in het stappenplan." in lines
+    assert "  - Stap 4 ('signalen') bestaat niet meer in het stappenplan." in lines
 
 
 def test_open_plain_and_markdown_name_the_changes(
@@ -276,18 +276,18 @@ def test_open_plain_and_markdown_name_the_changes(
     assert plain.returncode == 0, plain.stderr
     assert (
         f"  - {FLOW_CHANGED}\n\nGewijzigd sinds dit overzicht is gemaakt:\n"
-        "  - Het stappenplan is nu versie 2; dit overzicht is gemaakt met versie 1.\n"
-        "  - Stap 3 ('signalen'): de vraag is gewijzigd.\n"
+        "  - Het stappenplan is nu versie 3; dit overzicht is gemaakt met versie 2.\n"
+        "  - Stap 4 ('signalen'): de vraag is gewijzigd.\n"
     ) in plain.stdout
     markdown = run_cli("open", str(out), "--markdown", env=env)
     assert markdown.returncode == 0, markdown.stderr
     assert (
         "## Let op: gewijzigd sinds dit overzicht is gemaakt\n\n"
         "Dit overzicht toont de stappen zoals ze waren toen het werd gemaakt. Sindsdien:\n\n"
-        "- Het stappenplan is nu versie 2; dit overzicht is gemaakt met versie 1.\n"
-        "- Stap 3 ('signalen'): de vraag is gewijzigd.\n"
+        "- Het stappenplan is nu versie 3; dit overzicht is gemaakt met versie 2.\n"
+        "- Stap 4 ('signalen'): de vraag is gewijzigd.\n"
     ) in markdown.stdout
-    assert "### Stap 3. Welke signalen ziet u?\n" in markdown.stdout  # as it was answered
+    assert "### Stap 4. Welke signalen ziet u?\n" in markdown.stdout  # as it was answered
 
 
 def test_a_changed_source_alone_still_resumes_and_names_the_change(
@@ -311,8 +311,8 @@ def test_words_changed_in_the_file_of_an_unchanged_step_are_a_fault_not_drift(
     loaded, _ = _long_walk(sources)
     data = build_record(walk(loaded, prefer_last=("direct-gevaar",)))
     data["flow_hash"] = "sha256:" + "0" * 64  # as if the flow changed
-    data["steps"][2]["prompt"] = "Een andere vraag"
+    data["steps"][3]["prompt"] = "Een andere vraag"
     drift = find_drift(parse_record(render_record(data), "r.toml"), loaded)
     assert drift is not None and not drift.fits
-    assert drift.misfits[0].startswith("stap 3 ('signalen'): de woorden wijken af van de stap")
+    assert drift.misfits[0].startswith("stap 4 ('signalen'): de woorden wijken af van de stap")
     assert not any("('signalen')" in change for change in drift.changes)
