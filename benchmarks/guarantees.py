@@ -1,4 +1,4 @@
-"""Figure 7: the guarantee analysis on generated flows of 1,000, 10,000 and 50,000 steps.
+"""Figure 8: the guarantee analysis on generated flows of 1,000, 10,000 and 50,000 steps.
 
 The flow is a chain of choices (every fifth step a multi step) whose every option can
 also jump to the last question, so the routes to the outcome are exponential in number.
@@ -104,7 +104,7 @@ def measure(runs: int) -> list[Figure]:
         ratio = per_step[size] / per_step[SIZES[0]]
         figures.append(
             Figure(
-                f"7. guarantees, {size:,} steps",
+                f"8. guarantees, {size:,} steps",
                 ms(took),
                 f"{per_step[SIZES[0]] * 1e6:.2f} µs/step at {SIZES[0]:,}",
                 ratio,
