@@ -61,3 +61,14 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
     for line in REPORTED:
         terminalreporter.write_line(line)
+
+
+@pytest.fixture(autouse=True)
+def private_config_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """No protocol of the user's own: an empty config folder and no $WEGWIJZER_PROTOCOL."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    monkeypatch.delenv("WEGWIJZER_PROTOCOL", raising=False)
+    return folder

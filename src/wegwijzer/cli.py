@@ -17,6 +17,8 @@ from wegwijzer.commands.console import EXIT_CRASH, EXIT_OUTPUT
 from wegwijzer.i18n import dutch_argparse
 
 __all__ = ["EXIT_CRASH", "main"]
+# The options before the command that take a value, as argparse accepts them abbreviated.
+VALUE_OPTIONS = ("--flows", "--protocol")
 
 
 def command_named(argv: Sequence[str]) -> str | None:
@@ -25,7 +27,9 @@ def command_named(argv: Sequence[str]) -> str | None:
     for token in argv:
         if skip:
             skip = False
-        elif len(token) > 2 and "--flows".startswith(token.split("=", 1)[0]):
+        elif len(token) > 2 and any(
+            option.startswith(token.split("=", 1)[0]) for option in VALUE_OPTIONS
+        ):
             skip = "=" not in token  # its value follows (argparse accepts "--fl" too)
         elif token.startswith("-"):
             if token == "--":
@@ -58,6 +62,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="toon de cursor; hij staat altijd op de gekozen optie (brailleleesregels, loep)",
     )
+    parser.add_argument(
+        "--protocol",
+        type=Path,
+        metavar="BESTAND",
+        help="het eigen protocol van uw organisatie (standaard: $WEGWIJZER_PROTOCOL of "
+        "protocol.toml in uw configuratiemap); getoond waar de bron zwijgt",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDO")
     for name in [only] if only else MODULES:
         load(name).add_parser(commands)
@@ -89,6 +100,10 @@ def _main(argv: Sequence[str] | None) -> int:
         import os
 
         os.environ["WEGWIJZER_CURSOR"] = "1"  # tui/attention.py; a setting of one run
+    if args.protocol is not None:
+        import os
+
+        os.environ["WEGWIJZER_PROTOCOL"] = str(args.protocol)
     try:
         if args.command is None:
             from wegwijzer.commands import home

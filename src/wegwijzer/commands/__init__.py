@@ -22,6 +22,7 @@ MODULES: dict[str, str] = {
     "train": "train",
     "klas": "klas",
     "schema": "schema",
+    "protocol": "protocol",
     "tui": "home",
 }
 
