@@ -10,6 +10,7 @@ from typing import TextIO
 
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.flow import GROUP_LABELS, CheckStep, ChoiceStep, InfoStep, MultiStep, Step
+from wegwijzer.core.flows.protocol import Shown, entry_lines
 from wegwijzer.core.flows.silence import silent_line
 from wegwijzer.core.flows.source import Citation, Source, cites_label, parse_citation
 from wegwijzer.core.records.export import CASE_REF, PrivacyFinding
@@ -61,6 +62,7 @@ def step_lines(session: Session) -> list[str]:
     lines = ["", f"Stap {session.position}: {step.prompt}"]
     lines += text_lines(session.loaded.source, step)
     lines += ["", "Gebaseerd op:", *citation_lines(session.loaded.source, step.cites)]
+    lines += protocol_lines(session, session.protocol_here())
     options = _choices(step)
     if options:
         lines.append("")
@@ -68,6 +70,21 @@ def step_lines(session: Session) -> list[str]:
         for number, label in enumerate(options, start=1):
             mark = " (eerder gekozen)" if _was_chosen(step, kept, number - 1) else ""
             lines.append(f"  {number}. {label}{mark}")
+    return lines
+
+
+def protocol_lines(session: Session, shown: list[Shown]) -> list[str]:
+    """The organisation's own entries under their own heading, apart from the source."""
+    protocol = session.protocol
+    if protocol is None or not shown:
+        return []
+    lines = ["", protocol.heading + ":"]
+    if protocol.overdue():
+        lines.append("  " + protocol.overdue_warning())
+    for number, item in enumerate(shown, start=1):
+        first, *rest = entry_lines(item.label, item.entry)
+        lines.append(f"  {number}. {first}")
+        lines += [f"     {line}" for line in rest]
     return lines
 
 
@@ -128,6 +145,10 @@ def outcome_lines(session: Session) -> list[str]:
         cites = cites_label(item.action.cites)
         lines.append(f"  {number}. [{group}] {item.action.text} ({cites})")
     lines += ["", "Gebaseerd op:", *citation_lines(session.loaded.source, step.cites)]
+    met = session.protocol_met()
+    if met:  # its own group, never among the source's actions
+        lines += ["", "Eigen protocol (uit uw organisatie, niet uit de bron):"]
+        lines += protocol_lines(session, met)[1:]
     return lines
 
 
@@ -156,6 +177,15 @@ def run_plain(
         f"({source.answered_by}) op Kamervragen over ‘Meisjes in de gevarenzone’.",
         file=out,
     )
+    if session.protocol is not None:
+        protocol = session.protocol
+        print(
+            f"Waar de bron zwijgt, toont de wegwijzer ook het eigen protocol van "
+            f"{protocol.organisation}, onder een eigen kop.",
+            file=out,
+        )
+        if protocol.overdue():
+            print(protocol.overdue_warning(), file=out)
     print(HELP, file=out)
     shown = ""
     while not session.finished:

@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wegwijzer.core.base.problems import Problem, ProblemsError
+from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import Catalog, load_catalog
 
 if TYPE_CHECKING:
     from wegwijzer.core.flows.check import LoadedFlow
+    from wegwijzer.core.flows.protocol import Protocol
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -36,3 +38,33 @@ def resolve_flow(name: str, catalog: Catalog | None = None) -> tuple[LoadedFlow 
     known = ", ".join(f.flow.id for f in catalog.flows) or "geen"
     print(f"fout: flow '{name[:80]}' niet gevonden (beschikbaar: {known})", file=sys.stderr)
     return None, catalog
+
+
+def active_protocol(catalog: Catalog | None = None) -> tuple[Protocol | None, bool]:
+    """The protocol to show (``--protocol``, ``$WEGWIJZER_PROTOCOL`` or the config folder's).
+
+    ``(None, True)`` when there is none; ``(None, False)`` after printing, in Dutch, why
+    the one given cannot be used: a worker who expects their protocol must not get a
+    walk without it unawares.
+    """
+    from wegwijzer.core.flows.protocol import known_topics, load_protocol, protocol_path
+
+    path = protocol_path()
+    if path is None:
+        return None, True  # the usual case costs one look at the config folder
+    if catalog is None:
+        from wegwijzer.core.flows.catalog import default_flows_dir, load_sources
+
+        sources = load_sources(default_flows_dir())[0]
+    else:
+        sources = catalog.sources
+    try:
+        return load_protocol(path, known_topics(sources.values())), True
+    except ProblemsError as error:
+        print_problems(error.problems)
+        print(
+            "fout: het eigen protocol kan niet worden gebruikt; controleer het met "
+            f"'wegwijzer protocol check {clean(str(path), limit=200)}'",
+            file=sys.stderr,
+        )
+        return None, False

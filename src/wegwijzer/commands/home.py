@@ -20,8 +20,13 @@ def run(args: argparse.Namespace) -> int:
         from wegwijzer.commands.home_plain import choose_and_walk
 
         return choose_and_walk()
+    from wegwijzer.commands.common import active_protocol
+
+    protocol, usable = active_protocol()  # no protocol file: one look at the config folder
+    if not usable:
+        return 1
     from wegwijzer.tui.app import make_app
 
-    app = make_app()
+    app = make_app(protocol=protocol)
     app.run()
     return app.return_code or 0  # 1 after a crash

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.commands.common import print_problems, resolve_flow
+from wegwijzer.commands.common import active_protocol, print_problems, resolve_flow
 from wegwijzer.commands.console import refuse_without_terminal
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
@@ -16,6 +16,7 @@ from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.flow import GROUP_LABELS
 from wegwijzer.core.records.drift import Drift, drift_of, shown_reasons
 from wegwijzer.core.records.overview import overview_markdown
+from wegwijzer.core.records.protocol_record import protocol_lines
 from wegwijzer.core.records.record import Record
 from wegwijzer.core.records.resume import Opened, open_record
 
@@ -62,6 +63,7 @@ def review_lines(
     reasons: list[str],
     dropped: Sequence[str] = (),
     drift: Drift | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The record as text to read: steps, answers, notes, actions. Every string is cleaned."""
     version = clean(record.flow_version)
@@ -99,6 +101,7 @@ def review_lines(
             cites = ", ".join(action.citations)
             group = GROUP_LABELS[action.group]
             lines.append(f"  {number}. [{group}] {clean(action.text)} (antwoord {cites})")
+    lines += protocol_lines(record.protocol, record.protocol_entries, dict(labels or {}))
     if record.kept:
         lines += ["", "Bewaard buiten het pad (na een stap terug; geen deel van de uitkomst):"]
         for item in record.kept:
@@ -132,12 +135,17 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(overview_markdown(opened.record, source, drift))
         return 0
     if args.plain:
-        print("\n".join(review_lines(opened.record, opened.reasons, opened.dropped, drift)))
+        labels = opened.loaded.source.silent_topics if opened.loaded is not None else {}
+        lines = review_lines(opened.record, opened.reasons, opened.dropped, drift, labels)
+        print("\n".join(lines))
         return 0
     if (refused := refuse_without_terminal()) is not None:
         return refused
+    protocol, usable = active_protocol()
+    if not usable:
+        return 1
     from wegwijzer.tui.app import make_app
 
-    app = make_app(record=args.record)
+    app = make_app(record=args.record, protocol=protocol)
     app.run()
     return app.return_code or 0  # 1 after a crash

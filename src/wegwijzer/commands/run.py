@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wegwijzer.commands.common import print_problems, resolve_flow
+from wegwijzer.commands.common import active_protocol, print_problems, resolve_flow
 from wegwijzer.commands.console import refuse_without_terminal
 from wegwijzer.core.base.atomic import RecordExistsError, WriteError
 from wegwijzer.core.base.problems import ProblemsError
@@ -21,6 +21,7 @@ from wegwijzer.core.base.text import clean
 from wegwijzer.core.records.drafts import find_draft, install_signal_save, save_draft
 
 if TYPE_CHECKING:
+    from wegwijzer.core.flows.protocol import Protocol
     from wegwijzer.core.walk.session import Session
 
 # The record code (export, resume: the record models) and line mode are imported where
@@ -257,6 +258,9 @@ def run(args: argparse.Namespace) -> int:
         if reason is not None:
             announce_line_mode(reason)
             args.plain = True
+    protocol, usable = active_protocol()
+    if not usable:
+        return 1
     if args.resume and not args.plain:
         path = _record_path(args.resume)
         if path is None:
@@ -265,28 +269,30 @@ def run(args: argparse.Namespace) -> int:
             return refused
         from wegwijzer.tui.app import make_app
 
-        app = make_app(record=path)  # the app resumes it or opens it for review
+        # The app resumes it or opens it for review.
+        app = make_app(record=path, protocol=protocol)
         app.run()
         return app.return_code or 0  # 1 after a crash
     if args.resume:
         session = _resume(args)
         if session is None:
             return 1
+        session.protocol = protocol  # the protocol at hand, named in the next save
         return _plain(session, args)
     if not args.flow:
         _fail("geef een flow of --resume CONCEPT")
         return 2
     if not args.plain:
-        return _tui(args.flow)
+        return _tui(args.flow, protocol)
     loaded, _ = resolve_flow(args.flow)
     if loaded is None:
         return 1
     from wegwijzer.core.walk.session import Session
 
-    return _plain(Session(loaded, case_ref=args.case), args)
+    return _plain(Session(loaded, case_ref=args.case, protocol=protocol), args)
 
 
-def _tui(name: str) -> int:
+def _tui(name: str, protocol: Protocol | None) -> int:
     """The flow in the TUI. A flow of the folder comes from the catalog the home screen
     lists (from the cache of checked flows when it is warm): the folder is loaded once."""
     from wegwijzer.core.flows.catalog import open_catalog
@@ -299,8 +305,8 @@ def _tui(name: str) -> int:
     from wegwijzer.tui.app import make_app
 
     if catalog.find(loaded.flow.id) is loaded:
-        app = make_app(flow_id=loaded.flow.id, flow=loaded, catalog=catalog)
+        app = make_app(flow_id=loaded.flow.id, flow=loaded, catalog=catalog, protocol=protocol)
     else:  # a file elsewhere joins a catalog of its own (never cached)
-        app = make_app(flow_id=loaded.flow.id, flow=loaded)
+        app = make_app(flow_id=loaded.flow.id, flow=loaded, protocol=protocol)
     app.run()
     return app.return_code or 0  # 1 after a crash

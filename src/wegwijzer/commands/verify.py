@@ -7,12 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.commands.common import resolve_flow
+from wegwijzer.core.base.clock import local_date_text
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.flows.protocol import protocol_at_hand
 from wegwijzer.core.records.drift import Drift
+from wegwijzer.core.records.protocol_record import protocol_reasons
 from wegwijzer.core.records.reader import read_record
 from wegwijzer.core.records.record import Record
+from wegwijzer.core.records.resume import find_flow, replay
 from wegwijzer.core.training.verdict import Judge
 
 
@@ -44,6 +48,10 @@ def verify_record_file(
     judge = Judge(loaded=loaded)
     verdict = judge.verdict(record)
     reasons = verdict.reasons
+    if record.protocol is not None or record.protocol_entries:
+        flow = loaded or find_flow(judge.the_catalog(), record.flow)
+        if flow is not None:
+            reasons += _protocol_reasons(record, flow, replayable=not reasons)
     if not record.complete:
         reasons.append("het record is niet afgerond (een concept zonder uitkomst)")
     return record, reasons, verdict.drift
@@ -51,6 +59,29 @@ def verify_record_file(
 
 def _changed_what(drift: Drift) -> str:
     return "het stappenplan" if drift.flow_changed else "de bron"
+
+
+def _protocol_reasons(record: Record, loaded: LoadedFlow, *, replayable: bool) -> list[str]:
+    """Whether the protocol at hand is the one the record names, showing the same text."""
+    try:
+        at_hand = protocol_at_hand([loaded.source])
+    except ProblemsError as error:
+        return ["het eigen protocol hier kan niet worden gelezen:"] + [
+            f"  {problem}" for problem in error.problems
+        ]
+    session = replay(record, loaded) if replayable else None
+    return protocol_reasons(record.protocol, record.protocol_entries, at_hand, session)
+
+
+def made_with(record: Record | None) -> str:
+    """Which protocol the record names, for the reader of verify's answer; '' for none."""
+    if record is None or record.protocol is None:
+        return ""
+    protocol = record.protocol
+    return (
+        f"  gemaakt met het eigen protocol van {clean(protocol.organisation)} (vastgesteld "
+        f"{local_date_text(protocol.adopted)}); inhoud-hash {protocol.hash}"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,8 +102,12 @@ def run(args: argparse.Namespace) -> int:
         if record is not None and record.mode == "oefening":
             what = "een oefenresultaat, score nagerekend" if record.score else "een oefenwandeling"
             print(f"  modus: oefening ({what})")
+        if made_with(record):
+            print(made_with(record))
         return 0
     print(f"niet in orde: {name}")
+    if made_with(record):
+        print(made_with(record))
     if drift is not None and drift.flow_changed:
         print("  Het stappenplan is sindsdien gewijzigd en de antwoorden passen er niet meer in:")
     for reason in reasons:

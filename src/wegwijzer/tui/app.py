@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from textual._path import CSSPathType
 
     from wegwijzer.core.flows.check import LoadedFlow
+    from wegwijzer.core.flows.protocol import Protocol
 
 # The other screens, the session and the models (pydantic) are imported where they are
 # first needed: the home screen's first frame needs none of them (docs/performance.md).
@@ -87,6 +88,14 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
                 )
             except ValueError:  # not the main thread (some test runners)
                 self._restore_signals = None
+        if self.protocol is not None and self.protocol.overdue():
+            self.notify(
+                self.protocol.overdue_warning(),
+                title="Eigen protocol niet op tijd herzien",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
         if self.start_record is not None:
             self.open_record(self.start_record)
         elif self.start_flow is not None:
@@ -250,6 +259,7 @@ def make_app(
     exercise_id: str | None = None,
     feedback: str | None = None,
     catalog: Catalog | None = None,
+    protocol: Protocol | None = None,
 ) -> WegwijzerApp:
     """The app as the CLI and the tests start it: flows from ``flows_dir`` or the default.
 
@@ -273,4 +283,5 @@ def make_app(
         drafts=drafts,
         exercise_id=exercise_id,
         feedback=feedback,
+        protocol=protocol,
     )

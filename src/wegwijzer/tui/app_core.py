@@ -21,6 +21,7 @@ from wegwijzer.tui.records_bridge import DraftSaver
 from wegwijzer.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from wegwijzer.core.flows.protocol import Protocol
     from wegwijzer.core.training.run import TrainingRun
     from wegwijzer.core.walk.session import Session
 
@@ -50,8 +51,12 @@ class AppCore(DutchApp):
         drafts: bool = True,
         exercise_id: str | None = None,
         feedback: str | None = None,
+        protocol: Protocol | None = None,
     ) -> None:
         super().__init__()
+        # The organisation's own protocol: every walk begun here shows it where the
+        # source is silent (exercises do not: they train on the source alone).
+        self.protocol = protocol
         self.catalog = catalog
         self.start_flow = flow_id
         self.start_record = record
@@ -81,6 +86,8 @@ class AppCore(DutchApp):
         """Make ``session`` the one shown: its step, or its summary when it is finished."""
         from wegwijzer.tui.screens.step import StepScreen
 
+        if session.protocol is None:
+            session.protocol = self.protocol
         self.session, self.training = session, None
         self._exported = session_state(session)
         self._to_home()

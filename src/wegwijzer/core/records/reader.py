@@ -15,6 +15,11 @@ from pydantic import ValidationError
 from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.base.text import clean_tree
 from wegwijzer.core.base.tomlfile import parse_toml, read_toml
+from wegwijzer.core.records.protocol_record import (
+    ContactRecord,
+    ProtocolEntryRecord,
+    ProtocolRecord,
+)
 from wegwijzer.core.records.record import (
     RECORD_MAX_BYTES,
     SINGLE_LINE,
@@ -41,12 +46,16 @@ _MESSAGES = {
     "model_type": "moet een tabel zijn",
     "datetime_type": "moet een tijdstip zijn (bijv. 2024-05-01T09:30:00+02:00)",
     "timezone_aware": "tijdstip zonder tijdzone; voeg er een toe (bijv. +02:00 of Z)",
+    "date_type": "moet een datum zijn (bijv. 2026-03-01)",
 }
 _FIELDS = (
     set(Record.model_fields)
     | set(StepRecord.model_fields)
     | set(ActionRecord.model_fields)
     | set(KeptRecord.model_fields)
+    | set(ProtocolRecord.model_fields)
+    | set(ProtocolEntryRecord.model_fields)
+    | set(ContactRecord.model_fields)
 )
 
 
@@ -173,6 +182,10 @@ def _shape_problems(record: Record, name: str) -> list[Problem]:
         problems.append(Problem(name, "", "finished", "de eindtijd ligt vóór de begintijd"))
     if record.actions and record.finished is None:
         problems.append(Problem(name, "", "actions", "acties zonder afgeronde sessie"))
+    if record.protocol_entries and record.protocol is None:
+        problems.append(
+            Problem(name, "", "protocol_entries", "protocoltekst zonder '[protocol]' dat hem noemt")
+        )
     return problems[:MAX_PROBLEMS]
 
 

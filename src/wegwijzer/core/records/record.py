@@ -41,6 +41,13 @@ from wegwijzer.core.flows.flow import (
 from wegwijzer.core.flows.silence import silent_line
 from wegwijzer.core.flows.source import Source, source_digest
 from wegwijzer.core.records.explain import citations_comment, file_header
+from wegwijzer.core.records.protocol_record import (
+    ProtocolEntryRecord,
+    ProtocolRecord,
+    entry_tables,
+    protocol_table,
+    render_entries,
+)
 from wegwijzer.core.walk.session import INFO_READ, Answer, Session
 
 FORMAT = 1
@@ -133,6 +140,9 @@ class Record(_Model):
     steps: Annotated[list[StepRecord], Field(min_length=1, max_length=PATH_MAX)]
     actions: Annotated[list[ActionRecord], Field(max_length=ACTIONS_MAX)] = []
     kept: Annotated[list[KeptRecord], Field(max_length=KEPT_MAX)] = []
+    # The organisation's own protocol, apart from the source (``protocol_record``).
+    protocol: ProtocolRecord | None = None
+    protocol_entries: Annotated[list[ProtocolEntryRecord], Field(max_length=200)] = []
 
     @property
     def complete(self) -> bool:
@@ -217,6 +227,11 @@ def build_record(
         }
         for item in session.recommended()
     ]
+    if session.protocol is not None:
+        data["protocol"] = protocol_table(session.protocol)
+        entries = entry_tables(session)
+        if entries:
+            data["protocol_entries"] = entries
     if with_kept:
         kept = kept_items(session)
         if kept:
@@ -274,14 +289,19 @@ def render_record(data: Mapping[str, Any], source: Source | None = None) -> byte
     to a person (``core.records.explain``); ``source`` names it and its date there.
     """
     _check_aware(data)
-    tables = ("score", "steps", "actions", "kept")
+    tables = ("score", "protocol", "steps", "actions", "protocol_entries", "kept")
     head = {k: v for k, v in data.items() if k not in tables}
     parts = [file_header(data, source), tomli_w.dumps(head, multiline_strings=True)]
     if data.get("score"):
         parts.append("\n[score]\n" + tomli_w.dumps(data["score"]))
-    for key in ("steps", "actions", "kept"):
+    if data.get("protocol"):
+        parts.append("\n[protocol]\n" + tomli_w.dumps(data["protocol"]))
+    for key in ("steps", "actions"):
         for item in data.get(key, ()):
             parts.append(f"\n[[{key}]]\n" + _table(item))
+    parts += render_entries(data.get("protocol_entries", []))
+    for item in data.get("kept", ()):
+        parts.append("\n[[kept]]\n" + _table(item))
     return "".join(parts).encode("utf-8")
 
 
@@ -305,4 +325,9 @@ def record_data(record: Record) -> dict[str, Any]:
                 del step[key]
     if not data["kept"]:
         del data["kept"]
+    for entry in data.get("protocol_entries", ()):
+        if not entry.get("contacts"):
+            entry.pop("contacts", None)
+    if not data.get("protocol_entries"):
+        data.pop("protocol_entries", None)
     return data

@@ -27,6 +27,7 @@ from wegwijzer.core.flows.flow import (
     OutcomeStep,
     Step,
 )
+from wegwijzer.core.flows.protocol import Protocol, Shown, entries_at
 
 Answer = int | tuple[int, ...] | str | None
 NOTE_LIMIT = NOTE_MAX
@@ -117,9 +118,13 @@ class Session:
         mode: str = "casus",
         case_ref: str = "",
         clock: Callable[[], dt.datetime] = utc_now,
+        protocol: Protocol | None = None,
     ) -> None:
         self.id = uuid.uuid4().hex
         self.loaded = loaded
+        # The organisation's own protocol: shown beside the source where a step is
+        # silent, never mixed with it (``protocol_here``, ``protocol_met``).
+        self.protocol = protocol
         self.mode = mode
         self.case_ref = clean(case_ref, limit=80).strip()
         self._clock = clock
@@ -269,6 +274,20 @@ class Session:
         for item in found:
             unique.setdefault(item.action.text, item)
         return sorted(unique.values(), key=lambda r: GROUPS.index(r.action.group))
+
+    def protocol_here(self) -> list[Shown]:
+        """The protocol's entries for the topics the current step is silent on."""
+        return entries_at(self.protocol, self.current, self.current_id)
+
+    def protocol_met(self) -> list[Shown]:
+        """Every protocol entry shown on the path so far, each topic once, in path order."""
+        if self.protocol is None:
+            return []
+        found: dict[str, Shown] = {}
+        for step_id in self.path:
+            for shown in entries_at(self.protocol, self.flow.steps[step_id], step_id):
+                found.setdefault(shown.topic, shown)
+        return list(found.values())
 
     def trail(self) -> list[str]:
         """The path so far as step ids, for a breadcrumb."""

@@ -1,0 +1,146 @@
+"""Which protocol a record was made with, and the entries it showed: kept apart from the source.
+
+A record names the protocol (organisation, adoption date, content hash) in its own
+``[protocol]`` table and the entries shown in ``[[protocol_entries]]``; neither has a
+citation, and no step or action of the source ever holds protocol text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field
+
+from wegwijzer.core.base.clock import local_date_text
+from wegwijzer.core.base.text import clean
+from wegwijzer.core.flows.protocol import TEXT_LIMIT, Protocol, protocol_heading
+from wegwijzer.core.walk.session import Session
+
+Slug = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Hash = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class ProtocolRecord(_Model):
+    organisation: Annotated[str, Field(min_length=1, max_length=120)]
+    adopted: dt.date
+    hash: Hash
+
+
+class ContactRecord(_Model):
+    label: Annotated[str, Field(min_length=1, max_length=80)]
+    value: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class ProtocolEntryRecord(_Model):
+    """One protocol entry shown on the path: its topic, the step it was shown at, its text."""
+
+    topic: Slug
+    step: Slug
+    text: Annotated[str, Field(min_length=1, max_length=TEXT_LIMIT)]
+    contacts: Annotated[list[ContactRecord], Field(max_length=12)] = []
+
+
+def protocol_table(protocol: Protocol) -> dict[str, Any]:
+    return {
+        "organisation": protocol.organisation,
+        "adopted": protocol.adopted,
+        "hash": protocol.digest,
+    }
+
+
+def entry_tables(session: Session) -> list[dict[str, Any]]:
+    """The ``[[protocol_entries]]`` of a session: every entry shown on its path."""
+    tables = []
+    for shown in session.protocol_met():
+        item: dict[str, Any] = {"topic": shown.topic, "step": shown.step_id}
+        item["text"] = shown.entry.text
+        if shown.entry.contacts:
+            item["contacts"] = [
+                {"label": contact.label, "value": contact.value} for contact in shown.entry.contacts
+            ]
+        tables.append(item)
+    return tables
+
+
+def render_entries(entries: list[dict[str, Any]]) -> list[str]:
+    """TOML for ``[[protocol_entries]]``, each entry's contacts as sub-tables under it."""
+    parts = []
+    for item in entries:
+        head = {key: value for key, value in item.items() if key != "contacts"}
+        parts.append("\n[[protocol_entries]]\n" + tomli_w.dumps(head, multiline_strings=True))
+        for contact in item.get("contacts", ()):
+            parts.append("\n[[protocol_entries.contacts]]\n" + tomli_w.dumps(contact))
+    return parts
+
+
+def protocol_label(record: ProtocolRecord) -> str:
+    """'Eigen protocol van X (vastgesteld 1 maart 2026) — niet uit de bron' for a record."""
+    return protocol_heading(record.organisation, record.adopted)
+
+
+def protocol_lines(
+    protocol: ProtocolRecord | None, entries: list[ProtocolEntryRecord], labels: dict[str, str]
+) -> list[str]:
+    """The record's protocol as text to read (``open --plain``); every string cleaned."""
+    if protocol is None:
+        return []
+    lines = [
+        "",
+        protocol_label(protocol),
+        f"  Inhoud-hash: {protocol.hash}",
+    ]
+    if not entries:
+        lines.append("  Op dit pad is geen onderwerp uit het protocol getoond.")
+    for entry in entries:
+        label = clean(labels.get(entry.topic, entry.topic))
+        lines.append(f"  Bij stap '{entry.step}', over {label}:")
+        lines += ["    " + line for line in clean(entry.text, multiline=True).splitlines()]
+        for contact in entry.contacts:
+            lines.append(f"    {clean(contact.label)}: {clean(contact.value)}")
+    return lines
+
+
+def protocol_reasons(
+    recorded: ProtocolRecord | None,
+    entries: list[ProtocolEntryRecord],
+    at_hand: Protocol | None,
+    session: Session | None,
+) -> list[str]:
+    """Whether the protocol at hand is the one the record was made with, and shows the same.
+
+    ``session`` is the record replayed (None when it could not be): with the same
+    protocol it must show exactly the entries the record lists.
+    """
+    if recorded is None:
+        if entries:
+            return ["het record noemt protocoltekst maar geen protocol ('[protocol]' ontbreekt)"]
+        return []
+    made_with = (
+        f"het eigen protocol van {clean(recorded.organisation)} "
+        f"(vastgesteld {local_date_text(recorded.adopted)})"
+    )
+    if at_hand is None:
+        return [
+            f"het record is gemaakt met {made_with}; hier is geen protocol gegeven "
+            "(--protocol BESTAND of $WEGWIJZER_PROTOCOL), dus de getoonde protocoltekst "
+            "is niet te controleren"
+        ]
+    if at_hand.digest != recorded.hash:
+        return [
+            f"het protocolbestand hier ({clean(str(at_hand.path), limit=200)}) verschilt van "
+            f"{made_with} waarmee het record is gemaakt (de inhoud-hash verschilt)"
+        ]
+    if session is None:
+        return []
+    session.protocol = at_hand
+    expected = entry_tables(session)
+    found = [entry.model_dump(exclude_defaults=True) for entry in entries]
+    if found != expected:
+        return ["de protocoltekst in het record wijkt af van wat het protocol op dit pad toont"]
+    return []
