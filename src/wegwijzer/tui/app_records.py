@@ -76,7 +76,8 @@ class RecordRoutes(AppCore):
             from wegwijzer.tui.screens.review import ReviewScreen
 
             self._to_home()
-            self.push_screen(ReviewScreen(opened.record, reasons, changes))
+            labels = opened.loaded.source.silent_topics if opened.loaded is not None else {}
+            self.push_screen(ReviewScreen(opened.record, reasons, changes, labels))
 
     def autosave(self) -> None:
         if self.session is None or not self.saver.enabled or self.training is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from wegwijzer.core.flows.flow import GROUP_LABELS, GROUPS
+from wegwijzer.core.records.protocol_record import protocol_lines
 from wegwijzer.core.records.record import Record, StepRecord
 from wegwijzer.tui.render import TRAINING_BADGE, cites_text, plain, silent_record_line
 from wegwijzer.tui.styles import STYLES
@@ -50,11 +51,18 @@ class ReviewScreen(Screen[None]):
         Binding("q", "app.quit", "Stoppen", show=False),
     ]
 
-    def __init__(self, record: Record, reasons: list[str], changes: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        record: Record,
+        reasons: list[str],
+        changes: Sequence[str] = (),
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.record = record
         self.reasons = reasons
         self.changes = list(changes)  # what changed in the flow or source since (drift)
+        self.labels = dict(labels or {})  # silent topic id -> Dutch label
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -102,6 +110,10 @@ class ReviewScreen(Screen[None]):
                         (f"\n  Bron: {cites_text(action.citations)}", "dim"),
                     )
                     yield Static(line, classes="actie")
+            protocol = protocol_lines(record.protocol, record.protocol_entries, self.labels)
+            if protocol:  # its own group, apart from the source's actions
+                yield Static(Content("Eigen protocol"), classes="kop")
+                yield Static(Content("\n".join(protocol[1:])), classes="protocol")
         yield Footer()
 
     def action_close(self) -> None:

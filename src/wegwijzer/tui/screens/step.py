@@ -29,11 +29,14 @@ from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.choices import ChoiceList
 from wegwijzer.tui.widgets.citations import CitationPanel
 from wegwijzer.tui.widgets.in_place import set_text
+from wegwijzer.tui.widgets.protocol import EMPTY, ProtocolPanel, strip_content
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 HINT_ONE = "Kies met 1–9 of ↑↓ en bevestig met Enter."
 HINT_MANY = "Vink aan met 1–9 of spatie (meer dan één mag) en bevestig met Enter."
 HINT_INFO = "Lees de tekst en ga verder met Enter."
+PROTOCOL_OPEN = "-protocol-open"  # narrow: the protocol in the text's place
+PROTOCOL_HIDDEN = "-zonder-protocol"  # wide: the protocol panel under the text hidden
 
 
 def hint(step: Step) -> Content:
@@ -76,6 +79,11 @@ class StepBody(Vertical):
                     text = Static(body, id="uitleg")
                     text.display = bool(body)
                     yield text
+                shown = session.protocol_here()
+                yield ProtocolPanel(session.protocol, shown, id="protocol")
+                strip = Static(strip_content(session.protocol, shown, False), id="protocolstrook")
+                strip.set_class(not shown, EMPTY)
+                yield strip
                 yield ChoiceList(
                     choice_labels(step),
                     multiple=isinstance(step, MultiStep),
@@ -112,7 +120,20 @@ class StepBody(Vertical):
             )
             set_text(self.query_one("#hint", Static), hint(step))
             set_text(self.query_one("#notitie", Static), note_line(session))
+            self.show_protocol()
             await self.query_one(CitationPanel).show(step.cites)
+
+    def show_protocol(self) -> None:
+        """The protocol's entries for this step, or nothing; a new step opens on its text."""
+        shown = self.session.protocol_here()
+        self.screen.remove_class(PROTOCOL_OPEN)
+        panel = self.query_one(ProtocolPanel)
+        if panel.has_class(EMPTY) == bool(shown):
+            self.screen.refresh_bindings()  # the "p" key comes or goes; only then
+        panel.show(shown)
+        strip = self.query_one("#protocolstrook", Static)
+        set_text(strip, strip_content(self.session.protocol, shown, False))
+        strip.set_class(not shown, EMPTY)
 
 
 def digit_bindings(action: str, description: str) -> list[Binding]:
@@ -131,6 +152,7 @@ class StepScreen(Screen[None]):
         Binding("n", "note", "Notitie"),
         Binding("b", "source", "Bron"),
         Binding("c", "toggle_citations", "Citaten"),
+        Binding("p", "toggle_protocol", "Eigen protocol"),
         Binding("q", "app.quit", "Stoppen", show=False),
         *digit_bindings("pick", "Kies of vink optie 1–9"),
     ]
@@ -164,7 +186,11 @@ class StepScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A key typed ahead can reach a step screen that was just pushed, before its
         # options exist (NoMatches: ChoiceList; found by the random-key test).
-        return True if self.query(ChoiceList) else None
+        if not self.query(ChoiceList):
+            return None
+        if action == "toggle_protocol":  # only where the protocol has something to say
+            return bool(self.session.protocol_here())
+        return True
 
     async def show_step(self) -> None:
         """Draw the current step again if it changed; the outcome is the summary's job."""
@@ -251,3 +277,17 @@ class StepScreen(Screen[None]):
 
     def action_toggle_citations(self) -> None:
         self.toggle_class("-zonder-citaten")
+
+    def action_toggle_protocol(self) -> None:
+        """Wide: hide or show the protocol under the text. Narrow: show it in the text's
+        place, or the text again."""
+        shown = self.session.protocol_here()
+        if not shown:
+            return
+        if self.has_class("-breed"):
+            self.toggle_class(PROTOCOL_HIDDEN)
+            return
+        self.toggle_class(PROTOCOL_OPEN)
+        opened = self.has_class(PROTOCOL_OPEN)
+        strip = self.query_one("#protocolstrook", Static)
+        set_text(strip, strip_content(self.session.protocol, shown, opened))

@@ -21,6 +21,7 @@ from wegwijzer.tui.render import MODE_TRAINING, TRAINING_BADGE, cites_text, expl
 from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList, separated
+from wegwijzer.tui.widgets.protocol import protocol_content
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 
@@ -104,6 +105,10 @@ class SummaryScreen(Screen[None]):
                     yield from action_lines(recommended)
                 else:
                     yield Static(Content("Geen acties voor dit pad."), classes="actie")
+                met = session.protocol_met()
+                if met:  # a group of its own, never among the source's actions
+                    yield Static(Content("Eigen protocol"), classes="kop")
+                    yield Static(protocol_content(session.protocol, met), classes="protocol-groep")
                 warnings = privacy_warnings(session)
                 if warnings:
                     yield Static(warnings_text(warnings), classes="waarschuwing")
