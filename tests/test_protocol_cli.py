@@ -183,3 +183,24 @@ def test_the_template_has_no_real_contact_details(protocol_file: Path, tmp_path:
     run_cli("protocol", "init", str(template), env=env_for(tmp_path))
     text = template.read_text(encoding="utf-8")
     assert not re.search(r"\d{2,}[- ]?\d{6,}|https?://|@\w+\.\w+|\b\d{4} ?[A-Z]{2}\b", text)
+
+
+def test_resuming_with_another_protocol_says_so(protocol_file: Path, tmp_path: Path) -> None:
+    env = env_for(tmp_path)
+    begun = run_cli("--protocol", str(protocol_file), "run", CASE, "--plain", stdin="1\n", env=env)
+    assert begun.returncode == 1  # input ended: the draft stays
+    draft = re.search(r"--resume (\w+)", begun.stderr)
+    assert draft is not None, begun.stderr
+    resumed = run_cli("run", "--resume", draft.group(1), "--plain", stdin="q\n", env=env)
+    assert "begonnen met het eigen protocol van Gemeente Voorbeeldstad" in resumed.stderr
+    same = run_cli(
+        "--protocol",
+        str(protocol_file),
+        "run",
+        "--resume",
+        draft.group(1),
+        "--plain",
+        stdin="q\n",
+        env=env,
+    )
+    assert "begonnen met" not in same.stderr

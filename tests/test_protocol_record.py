@@ -234,3 +234,21 @@ def test_verify_reports_a_broken_protocol_in_dutch(
     reasons = verify_file(record, silent_flow)
     assert reasons[0] == "het eigen protocol hier kan niet worden gelezen:"
     assert "geen geldige TOML" in reasons[1]
+
+
+def test_a_draft_resumed_with_another_protocol_says_so(
+    silent_flow: LoadedFlow, protocol: Protocol, source: Source
+) -> None:
+    from wegwijzer.core.records.protocol_record import ProtocolRecord, resume_note
+
+    recorded = ProtocolRecord(
+        organisation=protocol.organisation, adopted=protocol.adopted, hash=protocol.digest
+    )
+    assert resume_note(recorded, protocol) == ""
+    assert resume_note(None, protocol) == ""
+    assert resume_note(None, None) == ""
+    gone = resume_note(recorded, None)
+    assert "begonnen met het eigen protocol van Gemeente Voorbeeldstad" in gone
+    assert "nu is er geen protocol ingesteld" in gone
+    other = resume_note(recorded, full_protocol(source))
+    assert "u ziet nu het eigen protocol van Gemeente Voorbeeldstad (vastgesteld" in other

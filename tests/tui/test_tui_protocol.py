@@ -206,3 +206,24 @@ def test_protocol_panel_at_80_by_24(snap_compare: Snap, silent_flows: Path) -> N
         await keys(pilot, *TO_POLITIE, "p")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_a_draft_begun_with_a_protocol_warns_when_it_is_gone(
+    silent_flows: Path, tmp_path: Path
+) -> None:
+    from wegwijzer.core.flows.catalog import load_catalog
+    from wegwijzer.core.records.record import record_bytes
+    from wegwijzer.core.walk.session import Session
+
+    loaded = load_catalog(silent_flows).find("stilteflow")
+    assert loaded is not None
+    session = Session(loaded, clock=fixed_clock, protocol=example_protocol(silent_flows))
+    session.answer(None)
+    draft = tmp_path / "concept.toml"
+    draft.write_bytes(record_bytes(session, with_kept=True))
+    app = make_app(record=draft, flows_dir=silent_flows, clock=fixed_clock, drafts=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = [n.title for n in pilot.app._notifications]
+        assert "Ander eigen protocol" in titles
+        assert pilot.app.session is not None and pilot.app.session.protocol is None

@@ -22,6 +22,7 @@ from wegwijzer.core.records.drafts import find_draft, install_signal_save, save_
 
 if TYPE_CHECKING:
     from wegwijzer.core.flows.protocol import Protocol
+    from wegwijzer.core.records.protocol_record import ProtocolRecord
     from wegwijzer.core.walk.session import Session
 
 # The record code (export, resume: the record models) and line mode are imported where
@@ -114,6 +115,17 @@ def _resume(args: argparse.Namespace) -> Session | None:
         for reason in opened.dropped:
             print(f"  - {reason}", file=sys.stderr)
     return opened.session
+
+
+def _recorded_protocol(args: argparse.Namespace) -> ProtocolRecord | None:
+    """The protocol the draft or record being resumed names (read again: it is small)."""
+    from wegwijzer.core.records.reader import read_record
+
+    path = _record_path(args.resume)
+    try:
+        return read_record(path).protocol if path is not None else None
+    except ProblemsError:
+        return None
 
 
 class Autosaver:
@@ -277,6 +289,11 @@ def run(args: argparse.Namespace) -> int:
         session = _resume(args)
         if session is None:
             return 1
+        from wegwijzer.core.records.protocol_record import resume_note
+
+        note = resume_note(_recorded_protocol(args), protocol)
+        if note:
+            print(note, file=sys.stderr)
         session.protocol = protocol  # the protocol at hand, named in the next save
         return _plain(session, args)
     if not args.flow:

@@ -22,6 +22,7 @@ from wegwijzer.tui.records_bridge import (
     open_record,
     opened_changes,
     privacy_findings,
+    resume_note,
 )
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.training import export_run, training_export_name
@@ -60,6 +61,9 @@ class RecordRoutes(AppCore):
             self.notify("Dossier geopend; u gaat verder waar u was.", markup=False)
             if changes:  # the source changed; the flow did not, or it could not resume
                 self.notify("\n".join(changes), title="Gewijzigd", severity="warning", markup=False)
+            note = resume_note(opened.record.protocol, self.protocol)
+            if note:
+                self.notify(note, title="Ander eigen protocol", severity="warning", markup=False)
             if opened.dropped:  # answers kept off the path that no longer fit the flow
                 lines = "\n".join(f"- {reason}" for reason in opened.dropped[:3])
                 more = len(opened.dropped) - 3

@@ -24,7 +24,9 @@ from wegwijzer.core.records import drafts
 from wegwijzer.core.records.drafts import DraftInfo, DraftListing
 
 if TYPE_CHECKING:
+    from wegwijzer.core.flows.protocol import Protocol
     from wegwijzer.core.records.export import PrivacyFinding
+    from wegwijzer.core.records.protocol_record import ProtocolRecord
     from wegwijzer.core.records.resume import Opened
     from wegwijzer.core.walk.session import Session
 
@@ -43,6 +45,7 @@ __all__ = [
     "opened_changes",
     "privacy_findings",
     "privacy_warnings",
+    "resume_note",
     "snapshot",
 ]
 
@@ -70,6 +73,13 @@ def is_overview_name(path: Path) -> bool:
     from wegwijzer.core.records.export import is_overview_name
 
     return is_overview_name(path)
+
+
+def resume_note(recorded: ProtocolRecord | None, at_hand: Protocol | None) -> str:
+    """Dutch: the draft was begun with another protocol than the one shown now ('' if not)."""
+    from wegwijzer.core.records.protocol_record import resume_note
+
+    return resume_note(recorded, at_hand)
 
 
 def open_record(path: Path, catalog: Catalog) -> Opened:

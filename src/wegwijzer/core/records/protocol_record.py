@@ -144,3 +144,19 @@ def protocol_reasons(
     if found != expected:
         return ["de protocoltekst in het record wijkt af van wat het protocol op dit pad toont"]
     return []
+
+
+def resume_note(recorded: ProtocolRecord | None, at_hand: Protocol | None) -> str:
+    """What to say when a draft made with one protocol goes on with another (or none)."""
+    if recorded is None or (at_hand is not None and at_hand.digest == recorded.hash):
+        return ""
+    made_with = (
+        f"het eigen protocol van {clean(recorded.organisation)} "
+        f"(vastgesteld {local_date_text(recorded.adopted)})"
+    )
+    if at_hand is None:
+        return f"Let op: dit concept is begonnen met {made_with}; nu is er geen protocol ingesteld."
+    return (
+        f"Let op: dit concept is begonnen met {made_with}; u ziet nu het eigen protocol van "
+        f"{clean(at_hand.organisation)} (vastgesteld {local_date_text(at_hand.adopted)})."
+    )
