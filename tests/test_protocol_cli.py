@@ -91,7 +91,7 @@ def test_done_when_init_fill_run_export_verify(protocol_file: Path, tmp_path: Pa
     # The heading comes after the source's quotes, never inside the step's own text.
     assert danger.index("Gebaseerd op:") < HEADING.search(danger).start()  # type: ignore[union-attr]
     outcome = out.split("\nUitkomst: ", 1)[1]
-    actions, group = outcome.split("Eigen protocol (uit uw organisatie, niet uit de bron):")
+    actions, group = outcome.split("\nEigen protocol:\n")
     assert POLICE not in actions and DANGER not in actions  # never among the source's actions
     assert POLICE in group and HEADING.search(group)
     data = tomllib.loads(record.read_text(encoding="utf-8"))

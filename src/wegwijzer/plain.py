@@ -147,7 +147,7 @@ def outcome_lines(session: Session) -> list[str]:
     lines += ["", "Gebaseerd op:", *citation_lines(session.loaded.source, step.cites)]
     met = session.protocol_met()
     if met:  # its own group, never among the source's actions
-        lines += ["", "Eigen protocol (uit uw organisatie, niet uit de bron):"]
+        lines += ["", "Eigen protocol:"]
         lines += protocol_lines(session, met)[1:]
     return lines
 
