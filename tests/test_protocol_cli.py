@@ -67,6 +67,7 @@ def test_done_when_init_fill_run_export_verify(protocol_file: Path, tmp_path: Pa
     check = run_cli("protocol", "check", str(protocol_file), env=env)
     assert check.returncode == 0, check.stderr
     assert "2 van" in check.stdout and "in orde" in check.stdout
+    assert "direct-gevaar: getoond bij Zorgen over een minderjarige (" in check.stdout
     record = tmp_path / "r.toml"
     # "Nee" to direct danger, then on to the police step ("Nog niet"), and then on.
     answers = "1\n3\n1\n1\n1\n1\n1\n" + "1\n" * 40

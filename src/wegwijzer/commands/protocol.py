@@ -14,6 +14,7 @@ from wegwijzer.core.base.clock import local_date_text
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import load_catalog
+from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.flows.protocol import (
     ENV_PROTOCOL,
     default_protocol_path,
@@ -23,6 +24,7 @@ from wegwijzer.core.flows.protocol import (
     used_topics,
 )
 from wegwijzer.core.flows.protocol_template import template_text
+from wegwijzer.core.flows.silence import silent_topics
 
 
 def add_parser(commands: Any) -> None:
@@ -75,6 +77,18 @@ def run_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _where_shown(flows: list[LoadedFlow], topic: str) -> str:
+    """'Zorgen over een minderjarige (3 stappen)' for every flow silent on ``topic``."""
+    found = []
+    for loaded in flows:
+        for silent in silent_topics(loaded.flow, loaded.source):
+            if silent.id == topic:
+                count = len(silent.steps)
+                steps = "1 stap" if count == 1 else f"{count} stappen"
+                found.append(f"{clean(loaded.flow.title, limit=80)} ({steps})")
+    return "; ".join(found)
+
+
 def run_check(args: argparse.Namespace) -> int:
     path = args.file or protocol_path()
     if path is None:
@@ -98,6 +112,9 @@ def run_check(args: argparse.Namespace) -> int:
         f"in orde: {_name(path)} ({clean(model.organisation)}, vastgesteld "
         f"{local_date_text(model.adopted)}; {len(filled)} van {len(used)} onderwerpen ingevuld)"
     )
+    for topic in filled:
+        if topic in used:
+            print(f"  {topic}: getoond bij {_where_shown(catalog.flows, topic)}")
     empty = [topic for topic in used if topic not in filled]
     if empty:
         print("Nog leeg (wordt niet getoond): " + ", ".join(empty))

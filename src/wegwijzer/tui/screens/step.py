@@ -152,7 +152,7 @@ class StepScreen(Screen[None]):
         Binding("n", "note", "Notitie"),
         Binding("b", "source", "Bron"),
         Binding("c", "toggle_citations", "Citaten"),
-        Binding("p", "toggle_protocol", "Eigen protocol"),
+        Binding("p", "toggle_protocol", "Protocol"),
         Binding("q", "app.quit", "Stoppen", show=False),
         *digit_bindings("pick", "Kies of vink optie 1–9"),
     ]
