@@ -186,7 +186,7 @@ async def test_past_its_review_date_the_app_warns(silent_flows: Path, tmp_path: 
     async with app.run_test(size=(120, 40)) as pilot:
         await keys(pilot, *TO_POLITIE)
         titles = [n.title for n in pilot.app._notifications]
-        assert "Eigen protocol niet op tijd herzien" in titles
+        assert any("Eigen protocol niet op tijd herzien" in title for title in titles)
         assert "had uiterlijk 1 juni 2026 opnieuw bekeken moeten worden" in panel_text(pilot)
 
 
@@ -225,5 +225,5 @@ async def test_a_draft_begun_with_a_protocol_warns_when_it_is_gone(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         titles = [n.title for n in pilot.app._notifications]
-        assert "Ander eigen protocol" in titles
+        assert any("Ander eigen protocol" in title for title in titles)
         assert pilot.app.session is not None and pilot.app.session.protocol is None
