@@ -199,7 +199,7 @@ def test_a_folder_a_fifo_and_a_missing_file_are_refused(
     fifo = tmp_path / "fifo.toml"
     os.mkfifo(fifo)
     for path, expected in [
-        (tmp_path, "geen gewoon bestand"),
+        (tmp_path, "een map"),
         (fifo, "geen gewoon bestand"),  # never opened: reading a FIFO would hang
         (tmp_path / "weg.toml", "bestaat niet"),
     ]:

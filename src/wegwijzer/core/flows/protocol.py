@@ -22,7 +22,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from wegwijzer.core.base.clock import local_date_text
 from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.base.text import clean, clean_tree
-from wegwijzer.core.base.tomlfile import parse_toml
+from wegwijzer.core.base.tomlfile import parse_toml, read_limited
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.flows.flow import Step
 from wegwijzer.core.flows.silence import silent_topics
@@ -227,22 +227,8 @@ def parse_protocol(data: bytes, name: str, path: Path, topics: Mapping[str, str]
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, at most one past the cap; Dutch ``ProblemsError`` when unreadable."""
-    name = str(path)
-
-    def fail(message: str) -> ProblemsError:
-        return ProblemsError([Problem(name, "", "", message)])
-
-    try:
-        if not path.is_file():  # a folder, a FIFO or a device: never opened
-            raise fail("dit is geen gewoon bestand" if path.exists() else "bestand bestaat niet")
-        with path.open("rb") as handle:
-            return handle.read(PROTOCOL_MAX_BYTES + 1)
-    except PermissionError:
-        raise fail("geen toestemming om het bestand te lezen") from None
-    except OSError as error:
-        reason = error.strerror or "onbekende fout"
-        raise fail(f"bestand kan niet gelezen worden ({reason})") from None
+    """The file's bytes through the one reader: regular files only, at most one past the cap."""
+    return read_limited(path, PROTOCOL_MAX_BYTES)
 
 
 def load_protocol(path: Path, topics: Mapping[str, str]) -> Protocol:

@@ -26,15 +26,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+SINGLE_LINE = r"^[^\n]*$"
+
+
 class ProtocolRecord(_Model):
-    organisation: Annotated[str, Field(min_length=1, max_length=120)]
+    organisation: Annotated[str, Field(min_length=1, max_length=120, pattern=SINGLE_LINE)]
     adopted: dt.date
     hash: Hash
 
 
 class ContactRecord(_Model):
-    label: Annotated[str, Field(min_length=1, max_length=80)]
-    value: Annotated[str, Field(min_length=1, max_length=200)]
+    label: Annotated[str, Field(min_length=1, max_length=80, pattern=SINGLE_LINE)]
+    value: Annotated[str, Field(min_length=1, max_length=200, pattern=SINGLE_LINE)]
 
 
 class ProtocolEntryRecord(_Model):
