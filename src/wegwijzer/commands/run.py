@@ -309,7 +309,7 @@ def run(args: argparse.Namespace) -> int:
     return _plain(Session(loaded, case_ref=args.case, protocol=protocol), args)
 
 
-def _tui(name: str, protocol: Protocol | None) -> int:
+def _tui(name: str, protocol: Protocol | None = None) -> int:
     """The flow in the TUI. A flow of the folder comes from the catalog the home screen
     lists (from the cache of checked flows when it is warm): the folder is loaded once."""
     from wegwijzer.core.flows.catalog import open_catalog
