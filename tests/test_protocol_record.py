@@ -252,3 +252,29 @@ def test_a_draft_resumed_with_another_protocol_says_so(
     assert "nu is er geen protocol ingesteld" in gone
     other = resume_note(recorded, full_protocol(source))
     assert "u ziet nu het eigen protocol van Gemeente Voorbeeldstad (vastgesteld" in other
+
+
+def test_the_overview_shows_the_protocol_apart_and_inert(
+    silent_flow: LoadedFlow, protocol: Protocol, source: Source
+) -> None:
+    from wegwijzer.core.records.overview import overview_markdown
+
+    record = parse_record(render_record(build_record(finished(silent_flow, protocol))), "r.toml")
+    text = overview_markdown(record, source)
+    heading = (
+        "## Eigen protocol van Gemeente Voorbeeldstad, team Jeugd (vastgesteld 1 maart 2026)"
+        " — niet uit de bron"
+    )
+    assert heading in text
+    assert f"inhoud-hash {protocol.digest}" in text
+    assert "- Eigen protocol: Gemeente Voorbeeldstad, team Jeugd, vastgesteld 1 maart 2026" in text
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    assert "Bespreek uw zorgen eerst met de aandachtsfunctionaris" in section
+    assert "- Bereikbaarheidsdienst: \\<telefoonnummer\\>" in section  # inert: no HTML tag
+    # Apart from the source's actions, which come before it under their own heading.
+    actions = text.split("### Aanbevolen acties", 1)[1].split(heading, 1)[0]
+    assert "aandachtsfunctionaris" not in actions
+    without = overview_markdown(
+        parse_record(render_record(build_record(finished(silent_flow, None))), "r.toml"), source
+    )
+    assert "Eigen protocol" not in without

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from wegwijzer.core.base import markdown as md
-from wegwijzer.core.base.clock import local_text
+from wegwijzer.core.base.clock import local_date_text, local_text
 from wegwijzer.core.flows.flow import GROUP_LABELS, GROUPS
 from wegwijzer.core.flows.source import Citation, Source, cites_label, parse_citation
 from wegwijzer.core.records.drift import Drift
+from wegwijzer.core.records.protocol_record import protocol_label
 from wegwijzer.core.records.record import Record, StepRecord
 
 INTRO = (
@@ -78,6 +79,17 @@ def _details(record: Record) -> list[str]:
         + local_text(record.finished, missing="nog niet afgerond (een concept zonder uitkomst)"),
         f"- Stappenplan: {md.inline(record.flow_title)}, versie {md.inline(record.flow_version)}",
         f"- Soort: {mode}",
+        *_protocol_detail(record),
+    ]
+
+
+def _protocol_detail(record: Record) -> list[str]:
+    protocol = record.protocol
+    if protocol is None:
+        return []
+    return [
+        f"- Eigen protocol: {md.inline(protocol.organisation)}, vastgesteld "
+        f"{local_date_text(protocol.adopted)} (inhoud-hash {protocol.hash})"
     ]
 
 
@@ -114,6 +126,33 @@ def _outcome(record: Record) -> list[str]:
         for action in actions:
             lines.append(f"- {md.inline(action.text)} ({_cites(action.citations)})")
         lines.append("")
+    return lines
+
+
+def _protocol(record: Record, source: Source | None) -> list[str]:
+    """The organisation's own protocol: its own section, never among the source's actions."""
+    protocol = record.protocol
+    if protocol is None:
+        return []
+    labels = source.silent_topics if source is not None else {}
+    lines = [
+        f"## {md.inline(protocol_label(protocol))}",
+        "",
+        "Dit overzicht is gemaakt met het eigen protocol van "
+        f"{md.inline(protocol.organisation)} (inhoud-hash {protocol.hash}). Wat hieronder "
+        "staat, komt uit dat protocol en niet uit de bron; er rust geen citaat op.",
+        "",
+    ]
+    if not record.protocol_entries:
+        return [*lines, "Op dit pad is geen onderwerp uit het protocol getoond.", ""]
+    for entry in record.protocol_entries:
+        label = labels.get(entry.topic, entry.topic)
+        lines += [f"### Over {md.inline(label)}", "", f"Getoond bij stap '{entry.step}'.", ""]
+        lines += [*md.lines(entry.text), ""]
+        for contact in entry.contacts:
+            lines.append(f"- {md.inline(contact.label)}: {md.inline(contact.value)}")
+        if entry.contacts:
+            lines.append("")
     return lines
 
 
@@ -201,6 +240,7 @@ def overview_markdown(record: Record, source: Source | None, drift: Drift | None
     lines += [*_details(record), ""]
     lines += _drift(drift)
     lines += _outcome(record)
+    lines += _protocol(record, source)
     lines += _steps(record)
     lines += _appendix(record, source)
     lines += ["## Wat dit overzicht niet bevat", ""]
