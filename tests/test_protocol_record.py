@@ -169,8 +169,8 @@ def test_protocol_text_without_a_protocol_table_is_refused(
     silent_flow: LoadedFlow, protocol: Protocol
 ) -> None:
     raw = render_record(build_record(finished(silent_flow, protocol)))
-    start = raw.index(b"[protocol]")
-    end = raw.index(b"[[steps]]")
+    start = raw.index(b"\n[protocol]\n")
+    end = raw.index(b"\n[[steps]]\n")
     with pytest.raises(Exception) as caught:
         parse_record(raw[:start] + raw[end:], "r.toml")
     assert "protocoltekst zonder" in str(caught.value)

@@ -38,6 +38,13 @@ def file_header(data: Mapping[str, Any], source: Source | None) -> str:
     if data.get("mode") == "oefening":
         lines.append("Dit is een oefening, geen echte casus.")
     lines += ["", *_source_line(data, source), ""]
+    if data.get("protocol"):
+        organisation = clean(str(data["protocol"].get("organisation", "")), limit=120).strip()
+        lines += [
+            f"Gemaakt met het eigen protocol van {organisation}. Die tekst staat",
+            "apart onder [protocol] en [[protocol_entries]]: het komt niet uit de bron.",
+            "",
+        ]
     lines += [
         "Lezen of printen:     wegwijzer open BESTAND --markdown > overzicht.md",
         "Openen of verder:     wegwijzer open BESTAND",
