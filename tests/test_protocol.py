@@ -249,3 +249,10 @@ def test_the_documented_example_is_valid_and_fictional(topics: dict[str, str]) -
     # Placeholders only: no phone number, web or e-mail address, or postcode anywhere.
     for text in (docs, (DATA / "protocol" / "valid.toml").read_text("utf-8")):
         assert not re.search(r"\d{2,}[- ]?\d{6,}|https?://|\w@\w|\b\d{4} ?[A-Z]{2}\b", text)
+
+
+def test_the_template_lists_topics_in_the_sources_order() -> None:
+    catalog = load_catalog()
+    used = list(used_topics(catalog.flows))
+    order = list(known_topics(catalog.sources.values()))
+    assert used == [topic for topic in order if topic in used]

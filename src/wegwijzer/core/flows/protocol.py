@@ -272,10 +272,13 @@ def known_topics(sources: Iterable[Source]) -> dict[str, str]:
 def used_topics(flows: Iterable[LoadedFlow]) -> dict[str, str]:
     """The topics the flows' steps are silent on, id -> label, in the sources' order."""
     topics: dict[str, str] = {}
+    order: list[str] = []
     for loaded in flows:
+        order += [topic for topic in loaded.source.silent_topics if topic not in order]
         for topic in silent_topics(loaded.flow, loaded.source):
             topics.setdefault(topic.id, topic.label)
-    return topics
+    rank = {topic: index for index, topic in enumerate(order)}
+    return dict(sorted(topics.items(), key=lambda item: rank.get(item[0], len(rank))))
 
 
 @dataclass(frozen=True)
