@@ -86,7 +86,8 @@ def walk(loaded: LoadedFlow, route: Route, variant: int) -> Session:
             session.answer(choice)
         elif isinstance(step, MultiStep):
             count = len(step.options)
-            session.answer((variant,) if variant < count else tuple(range(count)))
+            together = tuple(i for i in range(count) if not step.options[i].exclusive)
+            session.answer((variant,) if variant < count else together)
         elif isinstance(step, CheckStep):
             session.answer(step.statuses[variant % len(step.statuses)])
         else:

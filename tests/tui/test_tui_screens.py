@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from textual.containers import VerticalScroll
+from textual.widgets import Static
 from tuikit import TO_POLITIE, TO_SUMMARY, app_of, keys, screen_name, visible_text
 
 from wegwijzer.core.flows.catalog import Catalog
@@ -51,14 +52,36 @@ async def test_the_summary_warns_about_personal_data_before_export(new_app: NewA
         assert "geboortedatum" in visible_text(pilot)  # and again before anything is written
 
 
-async def test_citations_can_be_hidden_on_a_small_screen(new_app: NewApp) -> None:
+async def test_on_a_small_screen_the_citations_yield_to_the_step_text(new_app: NewApp) -> None:
     app = new_app(flow_id="testflow")
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.screen.query_one("#bronnen").display
+        screen = app.screen
+        assert not screen.query_one("#bronnen").display  # a strip names them instead
+        assert screen.query_one("#vraag").display
+        strip = str(screen.query_one("#bronstrook", Static).render())
+        assert "antwoord 1" in strip and "(c: lezen)" in strip
+        await keys(pilot, "c")  # the quotes in the text's place, the options still there
+        assert screen.query_one("#bronnen").display
+        assert not screen.query_one("#vraag").display
+        assert "c: terug naar de tekst" in str(screen.query_one("#bronstrook", Static).render())
+        assert "Antwoord op vraag 1" in visible_text(pilot)
+        await keys(pilot, "enter")  # the next step opens on its own text
+        assert screen.query_one("#vraag").display
+        assert not screen.query_one("#bronnen").display
+
+
+async def test_on_a_wide_screen_the_citations_stand_beside_and_can_be_hidden(
+    new_app: NewApp,
+) -> None:
+    app = new_app(flow_id="testflow")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert screen.query_one("#bronnen").display
+        assert not screen.query_one("#bronstrook").display
         await keys(pilot, "c")
-        assert not app.screen.query_one("#bronnen").display
+        assert not screen.query_one("#bronnen").display
         await keys(pilot, "enter")  # stays hidden on the next step
-        assert not app.screen.query_one("#bronnen").display
+        assert not screen.query_one("#bronnen").display
 
 
 async def test_training_mode_is_marked_on_every_screen(

@@ -151,7 +151,7 @@ async def test_the_next_step_shows_its_prompt_options_and_quotes_from_the_top(
     changing_flow: Path,
 ) -> None:
     app = step_app(changing_flow)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 24)) as pilot:  # wide: the quotes beside the text
         await keys(pilot, "enter", "enter")
         assert current_id(pilot) == "c"
         scroll_everything_down(app)

@@ -80,23 +80,49 @@ def cites_text(cites: Iterable[str]) -> str:
     return "; ".join(labels) if labels else "geen"
 
 
-def trail(session: Session) -> str:
-    """The path so far as step ids, shortened at the front when it grows long."""
-    ids = session.trail()
-    if len(ids) > TRAIL_KEEP:  # only the ids shown are cleaned: a long walk costs no more
-        return TRAIL_SEPARATOR.join(
-            ["…", *(clean(step_id) for step_id in ids[-(TRAIL_KEEP - 1) :])]
-        )
-    return TRAIL_SEPARATOR.join(clean(step_id) for step_id in ids)
+TITLE_WIDTH = 28
 
 
-def progress(session: Session) -> Content:
-    """``Stap 3 · begin › signalen › politie`` with a plain OEFENING marker in training."""
-    parts: list[str | tuple[str, str]] = []
+def short_title(step: Step) -> str:
+    """A step's name in the path: its ``title``, else its prompt cut at a word."""
+    title = clean(step.title or step.prompt, multiline=False).strip()
+    if len(title) <= TITLE_WIDTH:
+        return title
+    cut = title[: TITLE_WIDTH - 1].rsplit(" ", 1)[0].rstrip(" ,;:?")
+    return f"{cut}…"
+
+
+def trail(session: Session, keep: int = TRAIL_KEEP) -> str:
+    """The steps before this one as short titles, the oldest left out when it grows long."""
+    ids = session.path[:-1][-keep:]
+    titles = [short_title(session.flow.steps[step_id]) for step_id in ids]
+    if len(session.path) - 1 > keep:
+        titles.insert(0, "…")
+    return TRAIL_SEPARATOR.join(titles)
+
+
+def step_count(session: Session) -> str:
+    """``Stap 3 van ongeveer 12``: ``ongeveer`` unless every way on is as long."""
+    position, total, exact = session.progress()
+    return f"Stap {position} van {'' if exact else 'ongeveer '}{total}"
+
+
+def progress(session: Session, width: int = 78) -> Content:
+    """``Stap 3 van ongeveer 12 · Start › Direct gevaar`` with OEFENING in an exercise; as
+    many earlier steps as fit in ``width`` (the line never wraps)."""
+    head: list[str | tuple[str, str]] = []
     if session.mode == MODE_TRAINING:
-        parts += TRAINING_BADGE
-    parts += [(f"Stap {session.position}", "bold"), " · ", trail(session)]
-    return Content.assemble(*parts)
+        head += TRAINING_BADGE
+    head.append((step_count(session), "bold"))
+    line = Content.assemble(*head)
+    for keep in (3, 2, 1):
+        before = trail(session, keep=keep)
+        if not before:
+            break
+        longer = Content.assemble(line, "  ·  ", (before, "dim"))
+        if longer.cell_length <= width:
+            return longer
+    return line
 
 
 def choice_labels(step: Step) -> list[str]:

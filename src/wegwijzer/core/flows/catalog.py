@@ -146,6 +146,9 @@ def load_catalog(folder: Path | None = None, files: list[Path] | None = None) ->
         except ProblemsError as error:
             catalog.problems += error.problems
     catalog.problems += _drop_shared_ids(catalog)
+    # The order the flow files ask for (``order``), then by title: the flow for a case
+    # comes first on the home screen, whatever its file is called.
+    catalog.flows.sort(key=lambda loaded: (loaded.flow.order, loaded.flow.title.casefold()))
     return catalog
 
 

@@ -182,6 +182,15 @@ def _check_step(flow: Flow, step_id: str, name: str) -> list[Problem]:
                 problems.append(
                     Problem(name, step_id, f"options[{index}].next", "verplicht veld ontbreekt")
                 )
+            if isinstance(step, ChoiceStep) and option.exclusive:
+                problems.append(
+                    Problem(
+                        name,
+                        step_id,
+                        f"options[{index}].exclusive",
+                        "'exclusive' hoort bij een 'multi'-stap; bij 'choice' kiest u altijd één",
+                    )
+                )
             if isinstance(step, MultiStep) and option.next:
                 problems.append(
                     Problem(
@@ -191,6 +200,12 @@ def _check_step(flow: Flow, step_id: str, name: str) -> list[Problem]:
                         "bij 'multi' staat 'next' op de stap",
                     )
                 )
+    if isinstance(step, MultiStep) and all(option.exclusive for option in step.options):
+        problems.append(
+            Problem(
+                name, step_id, "options", "alle opties zijn 'exclusive'; maak er een 'choice' van"
+            )
+        )
     if isinstance(step, CheckStep):
         if not step.statuses:
             problems.append(Problem(name, step_id, "statuses", "statussen mogen niet leeg zijn"))

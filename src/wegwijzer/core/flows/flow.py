@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -55,6 +57,13 @@ class Option(Model):
     label: Label
     next: str = ""
     actions: Actions = ()
+    exclusive: bool = Field(
+        default=False,
+        description=(
+            "Multi steps only: this option ('Geen van deze', 'Dat weet ik niet') is chosen "
+            "alone; ticking it clears the others and ticking another clears it."
+        ),
+    )
 
 
 Slug = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -62,6 +71,11 @@ Slug = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:
 
 class _Step(Model):
     prompt: Text
+    title: str = Field(
+        default="",
+        max_length=40,
+        description="A short name for the path shown above each step; else the prompt, cut short.",
+    )
     text: str = Field(default="", max_length=LONG_TEXT_MAX)
     cites: Cites = ()
     source_silent: Annotated[tuple[Slug, ...], Field(max_length=10)] = Field(
@@ -84,6 +98,28 @@ class MultiStep(_Step):
     kind: Literal["multi"]
     options: tuple[Option, ...] = Field(min_length=1, max_length=OPTIONS_MAX)
     next: str
+
+    def clash(self, picked: Iterable[int]) -> Option | None:
+        """An exclusive option picked together with another one, if there is one."""
+        chosen = [i for i in dict.fromkeys(picked) if 0 <= i < len(self.options)]
+        if len(chosen) < 2:
+            return None
+        return next((self.options[i] for i in chosen if self.options[i].exclusive), None)
+
+    def tick(self, ticked: AbstractSet[int], index: int) -> frozenset[int]:
+        """The options ticked after ticking (or unticking) ``index`` (see ``tick``)."""
+        alone = {i for i, option in enumerate(self.options) if option.exclusive}
+        return tick(ticked, index, alone)
+
+
+def tick(ticked: AbstractSet[int], index: int, exclusive: AbstractSet[int]) -> frozenset[int]:
+    """The options ticked after ticking (or unticking) ``index``: an exclusive option
+    ticked clears the others, and another option ticked clears the exclusive ones."""
+    if index in ticked:
+        return frozenset(ticked - {index})
+    if index in exclusive:
+        return frozenset({index})
+    return frozenset(i for i in ticked if i not in exclusive) | {index}
 
 
 class CheckStep(_Step):
@@ -131,6 +167,12 @@ class Flow(Model):
     audience: Text = Field(description="One line on who the flow is for.")
     description: str = Field(default="", max_length=TEXT_MAX)
     version: str = Field(min_length=1, max_length=VERSION_MAX)
+    order: int = Field(
+        default=100,
+        ge=0,
+        le=1000,
+        description="Place in the list on the home screen: lower first, then by title.",
+    )
     source: str
     start: str
     steps: dict[str, Step] = Field(min_length=1)

@@ -24,7 +24,13 @@ from typing import Any
 
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean_tree
-from wegwijzer.core.records.drafts import DraftInfo, DraftListing, draft_paths
+from wegwijzer.core.records.drafts import (
+    DraftInfo,
+    DraftListing,
+    changed_at,
+    draft_paths,
+    newest_first,
+)
 
 # As ``core.records.record`` (which imports pydantic): the record's size cap, its
 # session id, its modes.
@@ -118,6 +124,7 @@ def peek_draft(path: Path) -> DraftInfo | str | None:
             answered=_answered("[" + body.decode("utf-8")),
             finished=_time(head, "finished") is not None,
             path=path,
+            changed=changed_at(path),
         )
     except (ValueError, RecursionError):
         return None
@@ -136,5 +143,5 @@ def peek_drafts() -> DraftListing:
             listing.skipped.append(found)
         elif found is not None:
             listing.drafts.append(found)
-    listing.drafts.sort(key=lambda d: (d.started, d.session_id), reverse=True)
+    listing.drafts.sort(key=newest_first, reverse=True)
     return listing

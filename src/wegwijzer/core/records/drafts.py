@@ -95,6 +95,7 @@ class DraftInfo:
     answered: int  # steps answered so far
     finished: bool
     path: Path
+    changed: dt.datetime | None = None  # aware, UTC: when the draft was last written
 
 
 @dataclass
@@ -114,7 +115,20 @@ def _info(record: Record, path: Path) -> DraftInfo:
         answered=sum(1 for step in record.steps if step.answer is not None),
         finished=record.complete,
         path=path,
+        changed=changed_at(path),
     )
+
+
+def changed_at(path: Path) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+    except OSError:
+        return None
+
+
+def newest_first(draft: DraftInfo) -> tuple[dt.datetime, str]:
+    """The sort key (reversed): the draft worked on last first, where a person goes on."""
+    return (draft.changed or draft.started, draft.session_id)
 
 
 def draft_paths() -> tuple[list[Path], str | None]:
@@ -154,7 +168,7 @@ def list_drafts() -> DraftListing:
             listing.skipped.append(f"{path.name}: overgeslagen, naam past niet bij de sessie")
             continue
         listing.drafts.append(_info(record, path))
-    listing.drafts.sort(key=lambda d: (d.started, d.session_id), reverse=True)
+    listing.drafts.sort(key=newest_first, reverse=True)
     return listing
 
 

@@ -176,6 +176,10 @@ def _decision_problems(
             problems.append(Problem(name, step_id, f"expect[{index}]", "keuze staat er twee keer"))
         else:
             expected.add(found)
+    alone = step.clash(expected) if isinstance(step, MultiStep) else None
+    if alone is not None:
+        message = f"'{alone.label[:60]}' kiest u alleen (exclusive); verwacht het niet met andere"
+        problems.append(Problem(name, step_id, "expect", message))
     if isinstance(step, ChoiceStep) and not problems:
         targets = {step.options[i].next for i in expected}
         if len(targets) > 1:

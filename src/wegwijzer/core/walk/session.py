@@ -16,6 +16,7 @@ from wegwijzer.core.base.clock import utc_now
 from wegwijzer.core.base.limits import NOTE_MAX, PATH_MAX
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.flows.distance import StepsLeft, steps_left
 from wegwijzer.core.flows.flow import (
     GROUPS,
     Action,
@@ -77,6 +78,11 @@ def validate_answer(step: Step, value: Answer) -> Answer:
             for v in value
         ):
             raise AnswerError(f"kies nummers van 1 tot en met {len(step.options)}")
+        alone = step.clash(value)
+        if alone is not None:
+            raise AnswerError(
+                f"‘{clean(alone.label)}’ kiest u alleen, niet samen met een andere optie"
+            )
         return tuple(sorted(set(value)))
     if isinstance(step, CheckStep):
         if not isinstance(value, str) or value not in step.statuses:
@@ -133,6 +139,7 @@ class Session:
         self.path: list[str] = [loaded.flow.start]
         self.answers: dict[str, Answer] = {}
         self.notes: dict[str, str] = {}
+        self._left: dict[str, StepsLeft] | None = None  # worked out at the first ``progress``
 
     @property
     def flow(self) -> Flow:
@@ -154,6 +161,15 @@ class Session:
     def position(self) -> int:
         """The current step's number, counting from 1."""
         return len(self.path)
+
+    def progress(self) -> tuple[int, int, bool]:
+        """The current step's number, the number of steps on the longest way from here to
+        the end, and whether that way is the only length left (then the total is exact)."""
+        if self._left is None:
+            self._left = steps_left(self.flow)
+        left = self._left.get(self.current_id, StepsLeft(0, 0))
+        total = self.position - 1 + left.most
+        return self.position, max(total, self.position), left.fewest == left.most
 
     def kept(self, step_id: str) -> Answer:
         """The answer given earlier at ``step_id`` (None when there is none)."""

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, VerticalScroll
+from textual.containers import Container
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -20,6 +20,7 @@ from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.screens.summary import action_lines
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.feedback import VERDICT_MARKS, VERDICT_WORDS, FeedbackView
+from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 
@@ -54,6 +55,7 @@ class DebriefScreen(Screen[None]):
         Binding("h", "app.home", "Startscherm", show=False),
         Binding("b", "source", "Bron"),
         Binding("q", "app.quit", "Stoppen", show=False),
+        *read_keys(),
     ]
 
     def __init__(self, run: TrainingRun) -> None:
@@ -76,7 +78,7 @@ class DebriefScreen(Screen[None]):
             id="kop",
         )
         with Container(id="delen"):
-            with VerticalScroll(id="nabespreking"):
+            with ReadingPane(id="nabespreking"):
                 yield Static(score_line(debrief), id="score")
                 yield Static(Content("Per keuze"), classes="kop")
                 yield Static(decision_lines(debrief.items), id="keuzes")
@@ -89,7 +91,7 @@ class DebriefScreen(Screen[None]):
                         yield FeedbackView(item, source, with_question=True)
                 else:
                     yield Static(Content("Alle keuzes waren zoals verwacht."), classes="kop")
-            with VerticalScroll(id="uitkomst"):
+            with ReadingPane(id="uitkomst"):
                 yield from self.outcome()
         yield Footer()
 
@@ -107,6 +109,10 @@ class DebriefScreen(Screen[None]):
             yield from action_lines(recommended)
         else:
             yield Static(Content("Geen acties voor dit pad."), classes="actie")
+
+    def action_read(self, down: bool) -> None:
+        if not read_on(self, down):
+            self.app.bell()
 
     def action_source(self) -> None:
         cites = [cite for item in self.debrief.items for cite in item.cites]

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -19,6 +19,7 @@ from wegwijzer.tui.render import (
     TRAIL_KEEP,
     answer_from,
     choice_labels,
+    cites_text,
     explanation,
     kept_indices,
     plain,
@@ -30,6 +31,7 @@ from wegwijzer.tui.widgets.choices import ChoiceList
 from wegwijzer.tui.widgets.citations import CitationPanel
 from wegwijzer.tui.widgets.in_place import set_text
 from wegwijzer.tui.widgets.protocol import EMPTY, ProtocolPanel, strip_content
+from wegwijzer.tui.widgets.reading import ReadingPane, read_keys
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 HINT_ONE = "Kies met 1–9 of ↑↓ en bevestig met Enter."
@@ -37,6 +39,8 @@ HINT_MANY = "Vink aan met 1–9 of spatie (meer dan één mag) en bevestig met E
 HINT_INFO = "Lees de tekst en ga verder met Enter."
 PROTOCOL_OPEN = "-protocol-open"  # narrow: the protocol in the text's place
 PROTOCOL_HIDDEN = "-zonder-protocol"  # wide: the protocol panel under the text hidden
+CITATIONS_OPEN = "-citaten-open"  # narrow: the quotes in the text's place
+CITATIONS_HIDDEN = "-zonder-citaten"  # wide: the quotes beside the text hidden
 
 
 def hint(step: Step) -> Content:
@@ -54,11 +58,23 @@ def note_line(session: Session) -> Content:
     return Content.assemble(("Notitie: ", "bold"), plain(first, multiline=False), more)
 
 
+def strip_text(step: Step, open_: bool) -> Content:
+    """The one line that names the cited answers when the quotes do not fit beside."""
+    # The key first: with many citations the end of the line is cut off.
+    key = "c: terug naar de tekst" if open_ else "c: lezen"
+    return Content.assemble(("Citaten", "bold"), (f" ({key}): ", "dim"), cites_text(step.cites))
+
+
 class StepBody(Vertical):
     """Everything that changes from step to step; composed once and then updated in place
     (``show``): no widget is remounted and the focus stays on the options, so a step
     change costs one frame, and Textual's Footer does not rebuild its keys (which it
-    leaks, Textual issue #6666)."""
+    leaks, Textual issue #6666).
+
+    The step's own text gets the room first: on a wide terminal the quoted answers stand
+    beside it (docked right); on a narrower one a single line names them and ``c`` shows
+    them in the text's place. Text that does not fit scrolls, and says so (``ReadingPane``).
+    """
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -72,8 +88,9 @@ class StepBody(Vertical):
         note.display = session.position == 1  # only above the first step
         yield note
         with Container(id="werk"):
+            yield CitationPanel(session.loaded.source, step.cites, id="bronnen")
             with Vertical(id="links"):
-                with VerticalScroll(id="vraag"):  # Shift+Tab to scroll a long text
+                with ReadingPane(id="vraag"):
                     yield Static(plain(step.prompt, "bold"), id="prompt")
                     body = explanation(session.loaded.source, step)
                     text = Static(body, id="uitleg")
@@ -84,15 +101,23 @@ class StepBody(Vertical):
                 strip = Static(strip_content(session.protocol, shown, False), id="protocolstrook")
                 strip.set_class(not shown, EMPTY)
                 yield strip
+                yield Static(strip_text(step, False), id="bronstrook")
                 yield ChoiceList(
                     choice_labels(step),
                     multiple=isinstance(step, MultiStep),
                     kept=kept_indices(step, session.kept(session.current_id)),
+                    exclusive=exclusive_indices(step),
                     id="keuzes",
                 )
                 yield Static(hint(step), id="hint")
                 yield Static(note_line(session), id="notitie")
-            yield CitationPanel(session.loaded.source, step.cites, id="bronnen")
+
+    def on_resize(self) -> None:
+        set_text(self.query_one("#voortgang", Static), progress(self.session, self.line_width))
+
+    @property
+    def line_width(self) -> int:
+        return max(self.size.width - 2, 20) if self.size.width else 78
 
     async def show(self) -> None:
         """Show ``session.current`` in the widgets already there, in one frame: only what
@@ -102,8 +127,9 @@ class StepBody(Vertical):
         step = session.current
         with self.app.batch_update():
             # At once, before the text changes (see ``CitationPanel.show``).
-            self.query_one("#vraag", VerticalScroll).scroll_home(animate=False, immediate=True)
-            set_text(self.query_one("#voortgang", Static), progress(session))
+            self.query_one("#vraag", ReadingPane).scroll_home(animate=False, immediate=True)
+            self.screen.remove_class(CITATIONS_OPEN)  # a new step opens on its own text
+            set_text(self.query_one("#voortgang", Static), progress(session, self.line_width))
             note = self.query_one("#bron-noot", Static)
             if note.display != (session.position == 1):
                 note.display = session.position == 1
@@ -113,10 +139,12 @@ class StepBody(Vertical):
             set_text(text, body)
             if text.display != bool(body):
                 text.display = bool(body)
+            set_text(self.query_one("#bronstrook", Static), strip_text(step, False))
             self.query_one(ChoiceList).reset(
                 choice_labels(step),
                 multiple=isinstance(step, MultiStep),
                 kept=kept_indices(step, session.kept(session.current_id)),
+                exclusive=exclusive_indices(step),
             )
             set_text(self.query_one("#hint", Static), hint(step))
             set_text(self.query_one("#notitie", Static), note_line(session))
@@ -134,6 +162,12 @@ class StepBody(Vertical):
         strip = self.query_one("#protocolstrook", Static)
         set_text(strip, strip_content(self.session.protocol, shown, False))
         strip.set_class(not shown, EMPTY)
+
+
+def exclusive_indices(step: Step) -> frozenset[int]:
+    if isinstance(step, MultiStep):
+        return frozenset(i for i, option in enumerate(step.options) if option.exclusive)
+    return frozenset()
 
 
 def digit_bindings(action: str, description: str) -> list[Binding]:
@@ -154,6 +188,7 @@ class StepScreen(Screen[None]):
         Binding("c", "toggle_citations", "Citaten"),
         Binding("p", "toggle_protocol", "Protocol"),
         Binding("q", "app.quit", "Stoppen", show=False),
+        *read_keys(),
         *digit_bindings("pick", "Kies of vink optie 1–9"),
     ]
 
@@ -276,7 +311,14 @@ class StepScreen(Screen[None]):
         self.app.push_screen(SourceScreen(self.session.loaded.source, self.session.current.cites))
 
     def action_toggle_citations(self) -> None:
-        self.toggle_class("-zonder-citaten")
+        """Wide: hide or show the quotes beside the text. Narrow: show them in the text's
+        place, or the text again."""
+        if self.has_class("-breed"):
+            self.toggle_class(CITATIONS_HIDDEN)
+            return
+        self.toggle_class(CITATIONS_OPEN)
+        opened = self.has_class(CITATIONS_OPEN)
+        set_text(self.query_one("#bronstrook", Static), strip_text(self.session.current, opened))
 
     def action_toggle_protocol(self) -> None:
         """Wide: hide or show the protocol under the text. Narrow: show it in the text's
@@ -291,3 +333,15 @@ class StepScreen(Screen[None]):
         opened = self.has_class(PROTOCOL_OPEN)
         strip = self.query_one("#protocolstrook", Static)
         set_text(strip, strip_content(self.session.protocol, shown, opened))
+
+    def reading_panes(self) -> list[ReadingPane]:
+        """The panes with text in view, the step's own text first."""
+        panes = [self.query_one("#vraag", ReadingPane), self.query_one(CitationPanel)]
+        return [pane for pane in panes if pane.display and pane.visible and pane.size.height]
+
+    def action_read(self, down: bool) -> None:
+        """PgDn/PgUp: the next page of the text, then of the quotes beside it."""
+        for pane in self.reading_panes():
+            if pane.page(down):
+                return
+        self.app.bell()

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
@@ -22,6 +22,7 @@ from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList, separated
 from wegwijzer.tui.widgets.protocol import protocol_content
+from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 
@@ -72,6 +73,7 @@ class SummaryScreen(Screen[None]):
         Binding("backspace", "back", "Terug", show=False),
         Binding("b", "source", "Bron"),
         Binding("q", "app.quit", "Stoppen", show=False),
+        *read_keys(),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -91,7 +93,7 @@ class SummaryScreen(Screen[None]):
         head += [("Overzicht", "bold"), f" · {len(self.step_ids)} stappen beantwoord"]
         yield Static(Content.assemble(*head), id="kop")
         with Container(id="delen"):
-            with VerticalScroll(id="uitkomst"):
+            with ReadingPane(id="uitkomst"):
                 yield Static(
                     Content.assemble(("Uitkomst: ", "bold"), plain(outcome.prompt, "bold"))
                 )
@@ -128,6 +130,10 @@ class SummaryScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.post_message(BackFromOutcome())
+
+    def action_read(self, down: bool) -> None:
+        if not read_on(self, down):
+            self.app.bell()
 
     def action_source(self) -> None:
         cites = list(self.session.current.cites)

@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 
 from wegwijzer.core.training.run import TrainingRun
 from wegwijzer.core.walk.session import Answer
+from wegwijzer.tui.dialogs.case import CaseDialog
 from wegwijzer.tui.dialogs.confirm import ConfirmDialog
 from wegwijzer.tui.messages import SessionChanged
 from wegwijzer.tui.screens.step import StepScreen
@@ -22,6 +23,7 @@ class TrainingStepScreen(StepScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Oefening stoppen"),
         Binding("backspace", "back", "Oefening stoppen", show=False),
+        Binding("v", "case", "Casus"),
     ]
 
     def __init__(self, run: TrainingRun) -> None:
@@ -33,6 +35,10 @@ class TrainingStepScreen(StepScreen):
         if feedback is not None:
             dialog = FeedbackDialog(feedback, self.run.session.loaded.source)
             self.app.push_screen(dialog, self._feedback_read)
+
+    def action_case(self) -> None:
+        exercise = self.run.exercise
+        self.app.push_screen(CaseDialog(exercise.title, exercise.vignette))
 
     def _feedback_read(self, _: None) -> None:
         self.post_message(SessionChanged())  # after the last one, the app shows the debrief

@@ -8,7 +8,6 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
@@ -20,6 +19,7 @@ from wegwijzer.core.training.wording import MODE_LABELS
 from wegwijzer.tui.render import TRAINING_BADGE, plain, source_note
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList
+from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 MODE_HINTS = {
@@ -62,6 +62,7 @@ class VignetteScreen(Screen[str | None]):
         Binding("1", "pick(0)", "Direct", show=False),
         Binding("2", "pick(1)", "Achteraf", show=False),
         Binding("q", "app.quit", "Stoppen", show=False),
+        *read_keys(),
     ]
 
     def __init__(self, item: LoadedExercise, preselect: str | None = None) -> None:
@@ -81,7 +82,7 @@ class VignetteScreen(Screen[str | None]):
             ),
             id="kop",
         )
-        with VerticalScroll(id="casus"):
+        with ReadingPane(id="casus"):
             yield Static(Content("Leerdoelen"), classes="kop")
             goals = [Content.assemble("• ", plain(goal)) for goal in exercise.goals]
             yield Static(Content("\n").join(goals), id="leerdoelen")
@@ -114,3 +115,7 @@ class VignetteScreen(Screen[str | None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_read(self, down: bool) -> None:
+        if not read_on(self, down):
+            self.app.bell()

@@ -17,12 +17,14 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from wegwijzer.core.base.text import clean
+from wegwijzer.core.flows.flow import tick
 from wegwijzer.tui.widgets.cursor_list import CursorList
 from wegwijzer.tui.widgets.in_place import same_content, same_height, text_width
 
 TICKED = "[x] "
 UNTICKED = "[ ] "
 KEPT = "  — eerder gekozen"
+ALONE = "  (kiest u alleen)"
 
 
 class ChoiceList(CursorList):
@@ -52,11 +54,13 @@ class ChoiceList(CursorList):
         *,
         multiple: bool = False,
         kept: Iterable[int] = (),
+        exclusive: Iterable[int] = (),
         id: str | None = None,
     ) -> None:
         self.labels = [clean(label) for label in labels]
         self.multiple = multiple
         self.kept = frozenset(kept)
+        self.exclusive = frozenset(exclusive)
         self.ticked: set[int] = set(self.kept) if multiple else set()
         self.generation = 0
         super().__init__((Content(label) for label in self.labels), id=id)
@@ -66,7 +70,12 @@ class ChoiceList(CursorList):
             self.highlighted = min(self.kept) if self.kept else 0
 
     def reset(
-        self, labels: Sequence[str], *, multiple: bool = False, kept: Iterable[int] = ()
+        self,
+        labels: Sequence[str],
+        *,
+        multiple: bool = False,
+        kept: Iterable[int] = (),
+        exclusive: Iterable[int] = (),
     ) -> None:
         """Show the options of another step in this same list (no remount, focus kept).
 
@@ -79,6 +88,7 @@ class ChoiceList(CursorList):
         self.labels = [clean(label) for label in labels]
         self.multiple = multiple
         self.kept = frozenset(kept)
+        self.exclusive = frozenset(exclusive)
         self.ticked = set(self.kept) if multiple else set()
         start = (min(self.kept) if self.kept else 0) if self.labels else None
         self._prompts = [Content(label) for label in self.labels]
@@ -115,6 +125,8 @@ class ChoiceList(CursorList):
         if self.multiple:
             parts.append((TICKED, "bold") if index in self.ticked else UNTICKED)
         parts.append(self.labels[index])
+        if self.multiple and index in self.exclusive:
+            parts.append((ALONE, "italic"))
         if index in self.kept and not self.multiple:
             parts.append((KEPT, "italic"))
         return Content.assemble(*parts)
@@ -139,10 +151,13 @@ class ChoiceList(CursorList):
         return True
 
     def toggle(self, index: int) -> None:
+        """Tick or untick ``index``; an exclusive option clears the others and the reverse
+        (the rule is the flow's: ``core.flows.flow.tick``)."""
         if not self.multiple or not 0 <= index < len(self.labels):
             return
-        self.ticked ^= {index}
-        self.redraw(index)
+        before = set(self.ticked)
+        self.ticked = set(tick(before, index, self.exclusive))
+        self.redraw(*(before ^ self.ticked))
 
     def action_tick(self) -> None:
         if self.highlighted is not None:

@@ -5,21 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from wegwijzer.core.flows.source import Source, parse_citation
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.widgets.in_place import set_text
+from wegwijzer.tui.widgets.reading import ReadingPane
 
 
 def heading(answer: int) -> str:
     return f"Antwoord op vraag {answer}"
 
 
-class CitationPanel(VerticalScroll):
-    """Scrollable (it takes focus, so arrows and PageDown work) and read-only."""
+class CitationPanel(ReadingPane):
+    """Scrollable (it takes focus, so arrows and PageDown work), read-only, and it says
+    on its bottom border when there is more to read."""
 
     DEFAULT_CSS = """
     CitationPanel { height: 1fr; }

@@ -14,10 +14,10 @@ from typing import ClassVar
 from textual._path import CSSPathType
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from wegwijzer.core.flows.source import Source, parse_citation
 from wegwijzer.core.training.scoring import Feedback
@@ -25,6 +25,7 @@ from wegwijzer.core.training.wording import of_points
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.citations import heading
+from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 
 VERDICT_WORDS = {
     "goed": "Goed",
@@ -142,6 +143,7 @@ class FeedbackDialog(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "close", "Verder"),
         Binding("escape", "close", "Verder", show=False),
+        *read_keys(),
     ]
 
     def __init__(self, item: Feedback, source: Source) -> None:
@@ -153,9 +155,14 @@ class FeedbackDialog(ModalScreen[None]):
         with Vertical(classes="kader"):
             title = Content.assemble(("Feedback · ", "bold"), plain(self.item.prompt, "bold"))
             yield Static(title, classes="titel")
-            with VerticalScroll(id="feedback"):  # focused: arrows scroll long quotes
+            with ReadingPane(id="feedback"):  # focused: arrows scroll long quotes
                 yield FeedbackView(self.item, self.source)
             yield Static(Content("Enter of Esc: verder met de oefening"), id="verder")
+        yield Footer()
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_read(self, down: bool) -> None:
+        if not read_on(self, down):
+            self.app.bell()
