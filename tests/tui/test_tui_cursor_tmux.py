@@ -55,7 +55,7 @@ def test_the_cursor_stands_on_the_highlighted_option_and_the_focused_button(
     assert "Testflow" in settles_on(terminal, "▶")
 
     terminal.keys("Enter")
-    terminal.wait_for("Antwoord op vraag 1")
+    terminal.wait_for("Deze testflow rust op")
     terminal.keys("Enter")
     terminal.wait_for("Welke signalen ziet u?")
     assert "Veel cadeaus en aandacht" in settles_on(terminal, "▶")

@@ -55,7 +55,7 @@ def test_a_signal_mid_session_in_the_tui_leaves_a_draft(
 ) -> None:
     pid_file = start(terminal, tmp_path, tui_flows)
     terminal.keys("Enter")
-    terminal.wait_for("Antwoord op vraag 1")
+    terminal.wait_for("Deze testflow rust op")
     terminal.keys("Enter")
     terminal.wait_for("Welke signalen ziet u?")
     terminal.keys("1", "Enter")
@@ -85,7 +85,7 @@ def test_markup_and_escapes_in_a_note_stay_text(
     start(terminal, tmp_path, tui_flows)
     title_before = terminal.tmux("display", "-p", "-t", "w", "#{pane_title}")
     terminal.keys("Enter")
-    terminal.wait_for("Antwoord op vraag 1")
+    terminal.wait_for("Deze testflow rust op")
     terminal.keys("n")
     terminal.wait_for("Notitie bij deze stap")
     terminal.tmux("send-keys", "-t", "w", "-l", "[@click=app.quit]klik[/] ")
