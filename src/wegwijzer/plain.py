@@ -69,6 +69,8 @@ def step_lines(session: Session) -> list[str]:
         kept = session.kept(session.current_id) if session.has_answer(session.current_id) else None
         for number, label in enumerate(options, start=1):
             mark = " (eerder gekozen)" if _was_chosen(step, kept, number - 1) else ""
+            if isinstance(step, MultiStep) and step.options[number - 1].exclusive:
+                mark = " (kiest u alleen)" + mark
             lines.append(f"  {number}. {label}{mark}")
     return lines
 

@@ -46,6 +46,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("WEGWIJZER_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("WEGWIJZER_CONFIG", str(tmp_path / "config"))
     monkeypatch.setenv("TZ", "Europe/Amsterdam")
     time.tzset()
     yield home

@@ -52,7 +52,7 @@ async def test_a_draft_that_does_not_validate_is_corrected_after_the_first_frame
         await settle(pilot)
         assert home_of(app).drafts.drafts == []
         text = visible_text(pilot)
-        assert "overgeslagen" in text and "Concepten hervatten" not in text
+        assert "overgeslagen" in text and "Verder waar u was" not in text
 
 
 async def test_a_draft_chosen_before_it_is_validated_opens_only_if_valid(
@@ -64,12 +64,12 @@ async def test_a_draft_chosen_before_it_is_validated_opens_only_if_valid(
     async with app.run_test(size=(100, 30)) as pilot:
         home = home_of(app)
         assert len(home.drafts.drafts) == 1  # from the header lines
-        assert "Concepten hervatten" in visible_text(pilot)
+        assert "Verder waar u was" in visible_text(pilot)
         home.query_one("#concepten", OptionList).focus()
         await keys(pilot, "enter")
         assert screen_name(pilot) == "HomeScreen" and app.session is None
         assert DRAFTS_CHANGED in notices(app)
-        assert "Concepten hervatten" not in visible_text(pilot)
+        assert "Verder waar u was" not in visible_text(pilot)
         assert "overgeslagen" in visible_text(pilot)
 
 

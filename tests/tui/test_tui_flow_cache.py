@@ -175,7 +175,7 @@ async def test_a_flow_broken_since_it_was_cached_never_opens(folder: Path) -> No
         assert app_of(pilot).session is None
         assert "flows" not in lists(pilot)
         text = visible_text(pilot)
-        assert "fout(en) in de flowbestanden" in text and "Geen flows gevonden" in text
+        assert "fout(en) in de bestanden" in text and "Geen stappenplannen gevonden" in text
 
 
 FIRST_FRAME = """

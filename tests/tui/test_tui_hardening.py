@@ -517,7 +517,7 @@ async def test_a_double_enter_on_a_draft_opens_it_once(new_app: NewApp, tui_flow
     drafts.save_draft(session)
     app = new_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await keys(pilot, "tab")
+        await keys(pilot)  # the drafts lead the home screen, and have the focus
         await type_ahead(pilot, "enter", "enter", "enter")
         assert app.is_running and screen_name(pilot) == "StepScreen"
         assert app.session is not None and app.session.current_id == "politie"

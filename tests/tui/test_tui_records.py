@@ -124,8 +124,8 @@ async def test_a_draft_is_resumed_from_the_home_screen(new_app: NewApp) -> None:
 
     second = new_app()
     async with second.run_test(size=(100, 30)) as pilot:
-        assert "Concepten hervatten" in visible_text(pilot)
-        await keys(pilot, "tab", "enter")
+        assert "Verder waar u was" in visible_text(pilot)
+        await keys(pilot, "enter")  # the drafts lead the home screen, and have the focus
         assert screen_name(pilot) == "StepScreen"
         session = second.session
         assert session is not None
@@ -139,13 +139,13 @@ async def test_a_draft_is_deleted_only_after_confirmation(new_app: NewApp) -> No
         await first.workers.wait_for_complete()
     second = new_app()
     async with second.run_test(size=(100, 30)) as pilot:
-        await keys(pilot, "x")  # only on the drafts list
+        await keys(pilot, "tab", "x")  # only on the drafts list
         assert screen_name(pilot) == "HomeScreen"
-        await keys(pilot, "tab", "x", "n")
+        await keys(pilot, "shift+tab", "x", "n")
         assert len(list_drafts().drafts) == 1
         await keys(pilot, "x", "j")
         assert list_drafts().drafts == []
-        assert "Concepten hervatten" not in visible_text(pilot)
+        assert "Verder waar u was" not in visible_text(pilot)
 
 
 async def test_a_record_of_a_changed_flow_opens_for_review(

@@ -29,9 +29,9 @@ State = tuple[object, ...]
 
 
 def session_state(session: Session) -> State:
-    """Everything an export would write that the user can change."""
+    """What the user can change of what an export holds: answers, notes, the case
+    reference. Walking back and forth over the same answers changes nothing."""
     return (
-        tuple(session.path),
         tuple(sorted(session.answers.items())),
         tuple(sorted(session.notes.items())),
         session.case_ref,
@@ -64,6 +64,7 @@ class AppCore(DutchApp):
         self.saver = DraftSaver(enabled=drafts)
         self.session: Session | None = None
         self._exported: State = ()
+        self._saved = False  # a draft of this session was written since it began
         self._restore_signals: Callable[[], None] | None = None
         self._exporting = False
         self.start_exercise = exercise_id
@@ -90,6 +91,7 @@ class AppCore(DutchApp):
             session.protocol = self.protocol
         self.session, self.training = session, None
         self._exported = session_state(session)
+        self._saved = False
         self._to_home()
         self.push_screen(StepScreen(session))
         if session.finished:

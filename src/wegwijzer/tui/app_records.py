@@ -46,19 +46,18 @@ class RecordRoutes(AppCore):
         if await self._may_replace_session():
             self.open_record(message.path)
 
-    def open_record(self, path: Path) -> None:
+    def open_record(self, path: Path) -> bool:
+        """Resume or review ``path``; False (with the reasons shown) when it cannot open."""
         try:
             opened = open_record(path, self.catalog)
         except ProblemsError as error:
             for problem in error.problems[:5]:
-                self.notify(
-                    str(problem), title="Dossier niet geopend", severity="error", markup=False
-                )
-            return
+                self.notify(str(problem), title="Niet geopend", severity="error", markup=False)
+            return False
         reasons, changes = opened_changes(opened)
         if opened.session is not None:
             self.begin(opened.session)
-            self.notify("Dossier geopend; u gaat verder waar u was.", markup=False)
+            self.notify("Geopend; u gaat verder waar u was.", markup=False)
             if changes:  # the source changed; the flow did not, or it could not resume
                 self.notify("\n".join(changes), title="Gewijzigd", severity="warning", markup=False)
             note = resume_note(opened.record.protocol, self.protocol)
@@ -82,11 +81,18 @@ class RecordRoutes(AppCore):
             self._to_home()
             labels = opened.loaded.source.silent_topics if opened.loaded is not None else {}
             self.push_screen(ReviewScreen(opened.record, reasons, changes, labels))
+        return True
 
     def autosave(self) -> None:
-        if self.session is None or not self.saver.enabled or self.training is not None:
+        session = self.session
+        if session is None or not self.saver.enabled or self.training is not None:
             return
-        job = make_saver_call(self.saver, self.session)
+        # No draft before the first answer or note, and none for a file opened again
+        # until something in it changes (walking through it changes nothing).
+        if not self._saved and session_state(session) == self._exported:
+            return
+        self._saved = True
+        job = make_saver_call(self.saver, session)
         self.run_worker(partial(self._save_draft, job), thread=True, group="concept")
 
     def _save_draft(self, job: Callable[[], str | None]) -> None:
@@ -210,4 +216,13 @@ class RecordRoutes(AppCore):
 
     def _record_path_chosen(self, path: Path | None) -> None:
         if path is not None:
-            self.post_message(RecordChosen(path))
+            self._open_typed(path)
+
+    @work(group="vragen")
+    async def _open_typed(self, path: Path) -> None:
+        """Open what was typed; when it cannot be opened, the dialog comes back with the
+        path still in it, to correct rather than type again."""
+        from wegwijzer.tui.dialogs.open_record import OpenRecordDialog
+
+        if await self._may_replace_session() and not self.open_record(path):
+            self.push_screen(OpenRecordDialog(str(path)), self._record_path_chosen)

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.theme import ThemeProvider
+from textual.theme import Theme, ThemeProvider
 from textual.widgets import Button, Input, OptionList
 from textual.widgets._header import HeaderIcon
 from textual.widgets.option_list import Option
@@ -115,6 +115,19 @@ class DutchApp(App[None]):
 
         for theme in THEMES:
             self.register_theme(theme)
+        from wegwijzer.core.base.settings import load_theme
+
+        kept = load_theme()  # the theme chosen last time, from the first frame on
+        if kept is not None and kept in self.available_themes:
+            self.theme = kept
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        from wegwijzer.core.base.settings import save_theme
+
+        save_theme(theme.name)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual prints a traceback WITH LOCALS when the app stops on an error; locals and
@@ -161,7 +174,10 @@ class DutchApp(App[None]):
         self.theme = LIGHT if self.current_theme.dark else DARK
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+        # Anywhere in the stack: a dialog opened over the palette (keys typed ahead) would
+        # otherwise let a second palette in, with the first one's id (found by random keys).
+        open_ = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not open_:
             self.push_screen(Palette(id="--command-palette", placeholder="Zoek een opdracht…"))
 
     def action_change_theme(self) -> None:

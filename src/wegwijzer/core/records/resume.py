@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import Catalog, load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.flows.flow import (
@@ -94,6 +95,9 @@ def stored_answer(item: StepRecord | KeptRecord, step: Step) -> tuple[Answer, st
             return None, "antwoordnummers staan niet oplopend of komen dubbel voor"
         if item.answer != [step.options[n - 1].label for n in numbers]:
             return None, "de antwoorden zijn niet de teksten van de gekozen nummers"
+        alone = step.clash(n - 1 for n in numbers)
+        if alone is not None:
+            return None, f"‘{clean(alone.label)}’ kiest u alleen, niet samen met een andere optie"
         return tuple(n - 1 for n in numbers), ""
     if isinstance(step, CheckStep):
         if item.answer not in step.statuses:

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Button, Footer, Static, TextArea
 
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.walk.session import NOTE_LIMIT
@@ -61,6 +61,7 @@ class NoteDialog(ModalScreen[str | None]):
             with Horizontal(classes="knoppen"):
                 yield Button("Opslaan (ctrl+s)", id="opslaan", variant="primary", compact=True)
                 yield Button("Annuleren (esc)", id="annuleren", compact=True)
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     @on(Button.Pressed, "#opslaan")
     def action_save(self) -> None:

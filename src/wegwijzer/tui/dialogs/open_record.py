@@ -11,32 +11,45 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from wegwijzer.core.base.text import clean
 from wegwijzer.tui.styles import STYLES
 
 
 class OpenRecordDialog(ModalScreen[Path | None]):
+    """Asks for a path; ``typed`` fills it in again after the file could not be opened."""
+
     CSS_PATH = STYLES / "dialogs.tcss"
     AUTO_FOCUS = "#dossier-pad"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Annuleren")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Annuleren"),
+    ]
+
+    def __init__(self, typed: str = "") -> None:
+        super().__init__()
+        self.typed = typed
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="kader"):
-            yield Static(Content("Dossier openen"), classes="titel")
+            yield Static(Content("Overzicht openen"), classes="titel")
             yield Static(
                 Content(
-                    "Een geëxporteerd overzicht of concept (.toml). Past het nog bij de flow, "
+                    "Een opgeslagen overzicht of een concept. Past het nog bij het stappenplan, "
                     "dan gaat u verder waar u was; anders opent het om in te zien."
                 ),
                 classes="uitleg",
             )
             yield Static(Content("Bestand"), classes="label")
-            yield Input(id="dossier-pad", placeholder="bijv. ~/wegwijzer-overzicht.toml")
+            yield Input(
+                clean(self.typed),
+                id="dossier-pad",
+                placeholder="bijv. ~/wegwijzer-overzicht.toml",
+            )
             with Horizontal(classes="knoppen"):
                 yield Button("Openen", id="openen", variant="primary", compact=True)
                 yield Button("Annuleren (esc)", id="annuleren", compact=True)
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#openen")

@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import Worker, WorkerState
 
+from wegwijzer.core.base.clock import local_text
 from wegwijzer.core.flows.cache import Checked, FlowEntry, SourceEntry
 from wegwijzer.core.flows.catalog import Catalog, ListedCatalog, flow_entry, remember, source_entry
 from wegwijzer.core.records.draft_peek import peek_drafts
@@ -36,9 +37,10 @@ from wegwijzer.tui.widgets.cursor_list import CursorList, separated
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 WELCOME = (
-    "Zorgen over een minderjarige en een mogelijke loverboy? Kies een flow en druk op Enter. "
-    "Elke stap toont het antwoord uit de bron waarop hij rust."
+    "Zorgen over een minderjarige en een mogelijke loverboy? Kies een stappenplan en druk op "
+    "Enter. Elke stap toont het antwoord uit de bron waarop hij rust."
 )
+RESUME = "Verder waar u was"
 
 
 CHECK_GROUP = "flows-controleren"
@@ -47,7 +49,31 @@ DRAFTS_CHANGED = "De lijst met concepten is bijgewerkt. Kies opnieuw."
 
 
 class EntryList(CursorList):
+    """A list of the home screen; past its last item ↓ goes on to the next list, and
+    past its first ↑ back to the one before (as Tab and Shift+Tab do)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Openen")]
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self.move_on(forward=True)
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is not None and self.highlighted <= 0:
+            self.move_on(forward=False)
+        else:
+            super().action_cursor_up()
+
+    def move_on(self, *, forward: bool) -> None:
+        lists = list(self.screen.query(EntryList))
+        index = lists.index(self) + (1 if forward else -1)
+        if not 0 <= index < len(lists):
+            return  # the first or last list: stay (no wrap to its other end)
+        following = lists[index]
+        following.highlighted = 0 if forward else following.option_count - 1
+        following.focus()
 
 
 def flow_prompt(flow: FlowEntry) -> Content:
@@ -97,28 +123,28 @@ class Listing:
 
 
 def draft_prompt(draft: DraftInfo) -> Content:
-    started = draft.started.astimezone().strftime("%d-%m-%Y %H:%M")
+    """``Zorgen over een minderjarige · casus 12`` and, below, where it stands and when
+    it last changed, in local time."""
     parts: list[str | Content | tuple[str, str]] = []
     if draft.mode == "oefening":
         parts.append((f"{TRAINING_LABEL} ", "bold"))
     parts += [plain(draft.flow_title, "bold", multiline=False)]
     if draft.case_ref:
         parts += [" · ", plain(draft.case_ref, multiline=False)]
-    status = "afgerond, nog niet geëxporteerd" if draft.finished else "onderweg"
-    answers = "antwoord" if draft.answered == 1 else "antwoorden"
-    parts.append(
-        (
-            f"\n{draft.answered} {answers} · begonnen {started} · {status}",
-            "dim",
-        )
+    where = (
+        "klaar, overzicht nog niet opgeslagen"
+        if draft.finished
+        else f"bij stap {draft.answered + 1}"
     )
+    changed = local_text(draft.changed or draft.started)
+    parts.append((f"\n{where} · laatst gewijzigd {changed}", "dim"))
     return Content.assemble(*parts)
 
 
 class HomeScreen(Screen[None]):
-    AUTO_FOCUS = "#flows"
+    AUTO_FOCUS = "EntryList"  # the first list: drafts to go on with, else the flows
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "app.open_record", "Dossier openen"),
+        Binding("o", "app.open_record", "Overzicht openen"),
         Binding("x", "delete_draft", "Verwijderen"),
         Binding("q", "app.quit", "Stoppen"),
     ]
@@ -254,15 +280,24 @@ class HomeScreen(Screen[None]):
         yield Header()
         yield TooSmall()
         with VerticalScroll(id="start", can_focus=False):
+            if self.drafts.drafts:  # where a person goes on first
+                yield Static(Content(RESUME), classes="kop")
+                yield EntryList(
+                    separated(draft_prompt(d) for d in self.drafts.drafts), id="concepten"
+                )
+            if self.drafts.skipped:
+                yield Static(plain("\n".join(self.drafts.skipped[:3])), classes="leeg")
             yield Static(Content(WELCOME), id="welkom")
-            yield Static(Content("Flows"), classes="kop")
+            yield Static(Content("Stappenplannen"), classes="kop")
             if listing.flows:
                 yield EntryList(separated(flow_prompt(f) for f in listing.flows), id="flows")
             else:
                 folder = self.catalog.folder
-                yield Static(plain(f"Geen flows gevonden in {folder}."), classes="leeg")
+                yield Static(plain(f"Geen stappenplannen gevonden in {folder}."), classes="leeg")
             if problems:
-                lines = [f"{len(problems)} fout(en) in de flowbestanden; deze flows ontbreken."]
+                lines = [
+                    f"{len(problems)} fout(en) in de bestanden; deze stappenplannen ontbreken."
+                ]
                 lines += [str(problem) for problem in problems[:3]]
                 lines.append("Controleer ze met: wegwijzer check")
                 yield Static(plain("\n".join(lines)), classes="waarschuwing")
@@ -274,15 +309,9 @@ class HomeScreen(Screen[None]):
                 )
             if self.exercise_problems:
                 yield Static(plain("\n".join(self.exercise_problems)), classes="waarschuwing")
-            if self.drafts.drafts:
-                yield Static(Content("Concepten hervatten"), classes="kop")
-                yield EntryList(
-                    separated(draft_prompt(d) for d in self.drafts.drafts), id="concepten"
-                )
-            if self.drafts.skipped:
-                yield Static(plain("\n".join(self.drafts.skipped[:3])), classes="leeg")
-            for source in listing.sources:
-                yield Static(source_note(source), classes="bron-noot")
+        # Outside the scrolling lists: the source and its date are always in view.
+        for source in listing.sources:
+            yield Static(source_note(source), classes="bron-noot")
         yield Footer()
 
     async def on_screen_resume(self) -> None:

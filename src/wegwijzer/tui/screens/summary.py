@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
+from wegwijzer.core.base.clock import local_text
 from wegwijzer.core.flows.flow import GROUP_LABELS, GROUPS, OutcomeStep
 from wegwijzer.core.walk.session import Recommended, Session, Taken
 from wegwijzer.tui.dialogs.export import warnings_text
@@ -64,12 +65,25 @@ def action_lines(recommended: list[Recommended]) -> ComposeResult:
             )
 
 
+def meta_line(session: Session) -> Content:
+    """The case reference (when given), when the walk began and when it was finished,
+    in local time."""
+    parts: list[str | Content | tuple[str, str]] = []
+    if session.case_ref:
+        parts += [("Casus: ", "bold"), plain(session.case_ref, multiline=False), " · "]
+    parts += [("Begonnen: ", "bold"), local_text(session.started_at)]
+    if session.finished_at is not None:
+        parts += [" · ", ("Klaar: ", "bold"), local_text(session.finished_at)]
+    return Content.assemble(*parts)
+
+
 class SummaryScreen(Screen[None]):
     CSS_PATH = STYLES / "summary.tcss"
     AUTO_FOCUS = "#stappen"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "app.export", "Exporteren"),
+        Binding("e", "app.export", "Overzicht opslaan"),
         Binding("escape", "back", "Terug"),
+        Binding("h", "app.home", "Startscherm"),
         Binding("backspace", "back", "Terug", show=False),
         Binding("b", "source", "Bron"),
         Binding("q", "app.quit", "Stoppen", show=False),
@@ -92,6 +106,7 @@ class SummaryScreen(Screen[None]):
             head += TRAINING_BADGE
         head += [("Overzicht", "bold"), f" · {len(self.step_ids)} stappen beantwoord"]
         yield Static(Content.assemble(*head), id="kop")
+        yield Static(meta_line(session), id="meta", classes="meta")
         with Container(id="delen"):
             with ReadingPane(id="uitkomst"):
                 yield Static(

@@ -21,8 +21,10 @@ class TrainingStepScreen(StepScreen):
     """A step of an exercise: answers go through the run; there is no way back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Oefening stoppen"),
-        Binding("backspace", "back", "Oefening stoppen", show=False),
+        Binding("escape", "back", "Stoppen"),
+        Binding("backspace", "back", "Stoppen", show=False),
+        # The case first in the footer: 80 columns hold no more (notes stay under n).
+        Binding("n", "note", "Notitie", show=False),
         Binding("v", "case", "Casus"),
     ]
 
