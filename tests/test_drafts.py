@@ -15,6 +15,7 @@ import pytest
 
 from test_record import T0, clock_from, walked
 from wegwijzer.core.base.atomic import RecordExistsError, WriteError
+from wegwijzer.core.base.clock import local_text
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.records import drafts
 from wegwijzer.core.records.drafts import (
@@ -172,8 +173,11 @@ def test_drafts_command_lists_resumes_and_purges(tmp_path: Path) -> None:
     run_cli("run", flow, "--plain", "--case", "oefen-3", stdin="1\n1,2\n", env=_env(data))
     listing = run_cli("drafts", env=_env(data))
     assert listing.returncode == 0
-    assert "Testflow" in listing.stdout and "zaak oefen-3" in listing.stdout
-    assert "2 stappen beantwoord" in listing.stdout
+    assert "Testflow" in listing.stdout and "zaakkenmerk oefen-3" in listing.stdout
+    assert "bij stap 3" in listing.stdout
+    (written,) = (data / "concepten").glob("*.toml")
+    changed = dt.datetime.fromtimestamp(written.stat().st_mtime, tz=dt.UTC)
+    assert local_text(changed) in listing.stdout  # local time, as everywhere people read
     (path,) = (data / "concepten").glob("*.toml")
     draft_id = path.stem[:12]
     out = tmp_path / "out.toml"

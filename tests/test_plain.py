@@ -63,7 +63,7 @@ def test_notes_wrong_input_and_help(test_flow: LoadedFlow) -> None:
 def test_input_that_ends_early_fails_in_dutch(test_flow: LoadedFlow) -> None:
     code, out, session = drive(test_flow, ["1"])
     assert code == 1 and not session.finished
-    assert "Invoer eindigde voordat de flow klaar was" in out
+    assert "Invoer eindigde voordat het stappenplan klaar was" in out
 
 
 def test_plain_run_as_a_real_process() -> None:

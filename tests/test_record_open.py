@@ -28,14 +28,15 @@ def test_review_shows_steps_answers_notes_and_actions(
 ) -> None:
     path = tmp_path / "r.toml"
     path.write_bytes(record_bytes(walked(test_flow, case_ref="casus-17")))
-    result = run_cli("open", str(path), "--plain", env=_env(tmp_path, flows_dir))
+    env = {**_env(tmp_path, flows_dir), "TZ": "Europe/Amsterdam"}
+    result = run_cli("open", str(path), "--plain", env=env)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[:4] == [
-        "Record: Testflow (flow testflow, versie 1)",
+    assert lines[:4] == [  # local time, as the app shows it; the file keeps UTC
+        "Overzicht: Testflow (stappenplan testflow, versie 1)",
         "Modus: casus; zaakkenmerk: casus-17",
-        "Begonnen: 2024-05-01 09:00+00:00",
-        "Afgerond: 2024-05-01 09:01+00:00",
+        "Begonnen: 1 mei 2024, 11:00",
+        "Klaar: 1 mei 2024, 11:01",
     ]
     assert "Alleen ter inzage" not in result.stdout
     text = result.stdout

@@ -197,11 +197,14 @@ def run_plain(
         print(_prompt(session.current), end="", file=out, flush=True)
         raw = read_line()
         if raw is None:
-            print("\nInvoer eindigde voordat de flow klaar was; er is niets afgerond.", file=out)
+            print(
+                "\nInvoer eindigde voordat het stappenplan klaar was; er is niets afgerond.",
+                file=out,
+            )
             return EXIT_ABORTED
         line = clean(raw).strip()
         if line.lower() in ("q", "stop"):
-            print("Gestopt; de flow is niet afgerond.", file=out)
+            print("Gestopt; het stappenplan is niet afgerond.", file=out)
             return EXIT_ABORTED
         if line.lower() in ("t", "terug"):
             if not session.back():

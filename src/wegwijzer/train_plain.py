@@ -42,10 +42,10 @@ def intro_lines(run: TrainingRun) -> list[str]:
     decisions = len(exercise.decisions)
     lines += [
         "",
-        f"U doorloopt de flow ‘{run.session.flow.title}’. {decisions} keuzes tellen mee, "
+        f"U doorloopt het stappenplan ‘{run.session.flow.title}’. {decisions} keuzes tellen mee, "
         f"samen {exercise.max_points} punten.",
-        f"De flow rust op de antwoorden van {source.answered_by} van {source.received_label} "
-        "op Kamervragen over ‘Meisjes in de gevarenzone’.",
+        f"Het stappenplan rust op de antwoorden van {source.answered_by} "
+        f"van {source.received_label} op Kamervragen over ‘Meisjes in de gevarenzone’.",
     ]
     return lines
 

@@ -31,6 +31,7 @@ from wegwijzer.klas.trainee_screens import (
     ExerciseListScreen,
     NicknameScreen,
 )
+from wegwijzer.tui.dialogs.case import CaseDialog
 from wegwijzer.tui.dialogs.confirm import ConfirmDialog
 from wegwijzer.tui.dialogs.note import NoteDialog
 from wegwijzer.tui.screens.source import SourceScreen
@@ -48,6 +49,7 @@ ALLOWED = (
     SourceScreen,
     NoteDialog,
     ConfirmDialog,
+    CaseDialog,  # the exercise's own case text again (v), read-only
 )
 
 

@@ -99,7 +99,7 @@ async def test_a_reopened_record_stays_unchanged_until_something_changes(
         await keys(pilot)
         assert screen_name(pilot) == "SummaryScreen"
         meta = str(app.screen.query_one("#meta", Static).render())
-        assert "Casus: casus 12" in meta
+        assert "Zaakkenmerk: casus 12" in meta
         assert "Begonnen: 1 mei 2024, 11:30" in meta  # 09:30 UTC in Amsterdam
         assert "Klaar: 1 mei 2024, 11:30" in meta
         assert footer_keys(app).get("h") == "Startscherm"

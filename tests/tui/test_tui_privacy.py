@@ -47,7 +47,7 @@ async def test_export_with_a_phone_number_stops_at_the_warning_with_two_choices(
         assert "Aanpassen opent de notitie bij stap 3." in text
         await keys(pilot, "t")
         assert target.exists() and screen_name(pilot) == "SummaryScreen"
-        assert any(message.startswith("Geëxporteerd naar") for message in messages(app))
+        assert any(message.startswith("Overzicht opgeslagen in") for message in messages(app))
     assert read_record(target).steps[2].note == PHONE
 
 

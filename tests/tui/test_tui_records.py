@@ -49,7 +49,7 @@ async def test_export_writes_the_record_then_it_opens_again(
         assert app.unexported
         await export_to(pilot, target, case_ref="casus-17")
         assert screen_name(pilot) == "SummaryScreen"
-        assert f"Geëxporteerd naar {target}" in messages(app)
+        assert f"Overzicht opgeslagen in {target}" in messages(app)
         assert not app.unexported
         assert list_drafts().drafts == []  # the draft went with the export
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -170,7 +170,7 @@ async def test_a_record_of_a_changed_flow_opens_for_review(
         await keys(pilot, "enter")
         assert screen_name(pilot) == "ReviewScreen"
         text = visible_text(pilot)
-        assert "Dit dossier kan niet worden hervat" in text
+        assert "Dit overzicht kan niet worden hervat" in text
         assert "het stappenplan is gewijzigd sinds dit overzicht is gemaakt" in text
         assert "Gewijzigd sinds dit overzicht is gemaakt:" in text
         assert "Het stappenplan is nu versie 2; dit overzicht is gemaakt met versie 1." in text

@@ -51,7 +51,7 @@ async def test_palette_titles_from_files_stay_text(tui_flows: Path) -> None:
     app = make_app(flows_dir=tui_flows, clock=fixed_clock)
     async with app.run_test(size=(100, 30)) as pilot:
         titles = [command.title.plain for command in app.palette_commands()]
-        assert "Flow openen: [@click=app.quit]Klik hier[/]" in titles
+        assert "Stappenplan openen: [@click=app.quit]Klik hier[/]" in titles
         await keys(pilot, "ctrl+p", *"Klik", "enter")
         assert app.is_running
         assert screen_name(pilot) == "StepScreen"

@@ -112,9 +112,9 @@ async def test_the_palette_offers_export_only_with_a_session(new_app: NewApp) ->
     app = new_app()
     async with app.run_test(size=(100, 30)) as pilot:
         titles = [command.title.plain for command in app.palette_commands()]
-        assert "Exporteren" not in titles
-        assert "Flow openen: Testflow" in titles
+        assert "Overzicht opslaan" not in titles
+        assert "Stappenplan openen: Testflow" in titles
         await keys(pilot, "ctrl+p", *"Bron bek", "enter")
         assert screen_name(pilot) == "SourceScreen"
         await keys(pilot, "escape", "enter")
-        assert "Exporteren" in [command.title.plain for command in app.palette_commands()]
+        assert "Overzicht opslaan" in [command.title.plain for command in app.palette_commands()]

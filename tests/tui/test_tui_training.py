@@ -83,7 +83,7 @@ async def test_home_lists_the_exercises_with_flow_and_decisions(new_training: Ne
         listed = pilot.app.screen.query_one("#oefeningen", CursorList)
         prompt = listed.prompt_for(0).plain
         assert "OEFENING Testoefening" in prompt
-        assert "Flow: Testflow · 3 keuzes tellen mee · 5 punten" in prompt
+        assert "Stappenplan: Testflow · 3 keuzes tellen mee · 5 punten" in prompt
         listed.focus()
         await keys(pilot, "enter")
         assert screen_name(pilot) == "VignetteScreen"
@@ -239,7 +239,7 @@ async def test_achteraf_shows_no_feedback_until_the_debrief(new_training: NewTra
         assert "Score: 2 van 5 punten (40 %)" in text
         assert "– Niet bereikt" in text
         assert "Deze vraag kwam u niet tegen" in text
-        assert "Uitkomst van de flow" in text and "Neem contact op met de politie" in text
+        assert "Uitkomst van het stappenplan" in text and "Neem contact op met de politie" in text
 
 
 async def test_going_back_is_refused_every_choice_counts(new_training: NewTraining) -> None:
@@ -274,7 +274,7 @@ async def test_a_training_writes_no_drafts_and_quitting_warns_it_is_lost(
         assert app.unexported
         app.action_export()  # as plain mode: an unfinished exercise has no score to export
         await pilot.pause()
-        assert "Een oefening exporteert u aan het eind, in de nabespreking." in messages(app)
+        assert "Een oefening slaat u aan het eind op, in de nabespreking." in messages(app)
         await keys(pilot, "q")
         assert isinstance(pilot.app.screen, ConfirmDialog)
         assert "Het gaat verloren." in visible_text(pilot)
@@ -300,7 +300,7 @@ async def test_the_result_is_exported_with_its_score_and_reads_back(
         dialog.query_one("#pad", Input).value = str(target)
         await keys(pilot, "enter")
         await app.workers.wait_for_complete()
-        assert f"Geëxporteerd naar {target}" in messages(app)
+        assert f"Overzicht opgeslagen in {target}" in messages(app)
         assert screen_name(pilot) == "DebriefScreen"
         assert not app.unexported
         await keys(pilot, "h")

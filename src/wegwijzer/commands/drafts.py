@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from wegwijzer.core.base.clock import local_text
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.records.drafts import (
     DraftInfo,
@@ -28,13 +29,15 @@ def add_parser(commands: Any) -> None:
 
 
 def draft_line(draft: DraftInfo) -> str:
-    started = draft.started.isoformat(sep=" ", timespec="minutes")
+    changed = local_text(draft.changed or draft.started)
     state = (
-        "afgerond, niet geëxporteerd" if draft.finished else f"{draft.answered} stappen beantwoord"
+        "klaar, overzicht nog niet opgeslagen"
+        if draft.finished
+        else f"bij stap {draft.answered + 1}"
     )
-    case = f", zaak {clean(draft.case_ref, limit=80)}" if draft.case_ref else ""
+    case = f", zaakkenmerk {clean(draft.case_ref, limit=80)}" if draft.case_ref else ""
     title = clean(draft.flow_title, limit=60)
-    return f"  {draft.session_id[:12]}  {started}  {title} ({draft.mode}{case}; {state})"
+    return f"  {draft.session_id[:12]}  {changed}  {title} ({draft.mode}{case}; {state})"
 
 
 def run(args: argparse.Namespace) -> int:

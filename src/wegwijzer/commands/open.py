@@ -10,6 +10,7 @@ from typing import Any
 
 from wegwijzer.commands.common import active_protocol, print_problems, resolve_flow
 from wegwijzer.commands.console import refuse_without_terminal
+from wegwijzer.core.base.clock import local_text
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import load_catalog
@@ -68,16 +69,11 @@ def review_lines(
     """The record as text to read: steps, answers, notes, actions. Every string is cleaned."""
     version = clean(record.flow_version)
     lines = [
-        f"Record: {clean(record.flow_title)} (flow {record.flow}, versie {version})",
+        f"Overzicht: {clean(record.flow_title)} (stappenplan {record.flow}, versie {version})",
         f"Modus: {record.mode}"
         + (f"; zaakkenmerk: {clean(record.case_ref)}" if record.case_ref else ""),
-        f"Begonnen: {record.started.isoformat(sep=' ', timespec='minutes')}",
-        "Afgerond: "
-        + (
-            record.finished.isoformat(sep=" ", timespec="minutes")
-            if record.finished
-            else "nee (concept)"
-        ),
+        f"Begonnen: {local_text(record.started)}",
+        "Klaar: " + local_text(record.finished, missing="nee (concept)"),
     ]
     reasons = shown_reasons(reasons, drift)
     if reasons:

@@ -102,7 +102,7 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
             loaded = self.catalog.find(self.start_flow)
             if loaded is None:
                 name = clean(self.start_flow, limit=80)
-                self.notify(f"Flow '{name}' niet gevonden.", severity="error", markup=False)
+                self.notify(f"Stappenplan '{name}' niet gevonden.", severity="error", markup=False)
             else:
                 from wegwijzer.core.walk.session import Session
 
@@ -136,7 +136,7 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
             kept = "Het blijft bewaard als concept; u hervat het op het startscherm."
         else:
             kept = "Het gaat verloren."
-        message = f"Er is werk dat nog niet is geëxporteerd. {kept}"
+        message = f"Er is werk dat nog niet als overzicht is opgeslagen. {kept}"
         if await self._ask("Afsluiten?", message, yes="Afsluiten", no="Verder werken"):
             self.exit()
 
@@ -217,14 +217,14 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
         """For the palette provider; help texts are fixed (the palette parses them)."""
         commands = [
             PaletteCommand(
-                Content.assemble("Flow openen: ", plain(loaded.flow.title, multiline=False)),
-                "Begin deze flow bij de eerste stap",
+                Content.assemble("Stappenplan openen: ", plain(loaded.flow.title, multiline=False)),
+                "Begin dit stappenplan bij de eerste stap",
                 partial(self.post_message, FlowChosen(loaded)),
             )
             for loaded in self.catalog.flows
         ]
         fixed: list[tuple[str, str, Callable[[], object]]] = [
-            ("Exporteren", "Sla het overzicht op als TOML-bestand", self.action_export),
+            ("Overzicht opslaan", "Sla het overzicht op als bestand", self.action_export),
             (
                 "Bron bekijken",
                 "Het hele brondocument, bij het geciteerde antwoord",
@@ -236,11 +236,11 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
                 self.action_toggle_dark,
             ),
             (
-                "Dossier openen",
-                "Open een geëxporteerd overzicht of concept",
+                "Overzicht openen",
+                "Open een opgeslagen overzicht of een concept",
                 self.action_open_record,
             ),
-            ("Startscherm", "Terug naar de lijst met flows", self.action_home),
+            ("Startscherm", "Terug naar de lijst met stappenplannen", self.action_home),
             ("Help", "Toetsen en uitleg", self.action_help),
         ]
         if self.session is None:

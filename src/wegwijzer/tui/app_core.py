@@ -108,8 +108,8 @@ class AppCore(DutchApp):
         if not self.unexported or (self.saver.enabled and self.training is None):
             return True  # nothing to lose, or it is in a draft
         return await self._ask(
-            "Werk niet geëxporteerd",
-            "Het huidige werk is nog niet geëxporteerd en gaat verloren. Doorgaan?",
+            "Werk niet opgeslagen",
+            "Het huidige werk is nog niet als overzicht opgeslagen en gaat verloren. Doorgaan?",
             yes="Doorgaan",
             no="Terug",
         )

@@ -108,10 +108,10 @@ class RecordRoutes(AppCore):
 
     def action_export(self) -> None:
         if self.session is None:
-            self.notify("Er is nog niets om te exporteren.", markup=False)
+            self.notify("Er is nog geen overzicht om op te slaan.", markup=False)
             return
         if self.training is not None and not self.training.finished:
-            self.notify("Een oefening exporteert u aan het eind, in de nabespreking.", markup=False)
+            self.notify("Een oefening slaat u aan het eind op, in de nabespreking.", markup=False)
             return
         self._export(self.session)
 
@@ -190,7 +190,7 @@ class RecordRoutes(AppCore):
                     return
                 written = self._write(session, path, overwrite=True)
         except WriteError as error:
-            self.notify(str(error), title="Niet geëxporteerd", severity="error", markup=False)
+            self.notify(str(error), title="Niet opgeslagen", severity="error", markup=False)
             return
         self._exported = session_state(session)
         if is_overview_name(written):
@@ -202,7 +202,9 @@ class RecordRoutes(AppCore):
                 timeout=10,
             )
             return
-        self.notify(f"Geëxporteerd naar {written}", title="Opgeslagen", markup=False, timeout=10)
+        self.notify(
+            f"Overzicht opgeslagen in {written}", title="Opgeslagen", markup=False, timeout=10
+        )
 
     def _write(self, session: Session, path: Path, *, overwrite: bool) -> Path:
         if self.training is not None and session is self.training.session:

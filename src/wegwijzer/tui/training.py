@@ -62,7 +62,7 @@ def exercise_summary(item: LoadedExercise) -> str:
 def summary_line(flow_title: str, decisions: int, points: int) -> str:
     """``exercise_summary`` from the figures alone (as the cache of checked flows has them)."""
     return (
-        f"Flow: {flow_title} · "
+        f"Stappenplan: {flow_title} · "
         f"{decisions} {'keuze telt' if decisions == 1 else 'keuzes tellen'} mee · "
         f"{points} {'punt' if points == 1 else 'punten'}"
     )

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from wegwijzer.core.base.text import clean
 from wegwijzer.tui.render import plain
@@ -55,7 +55,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="kader"):
-            yield Static(Content("Overzicht exporteren"), classes="titel")
+            yield Static(Content("Overzicht opslaan"), classes="titel")
             yield Static(Content(EXPLAINED), classes="uitleg")
             yield Static(Content("Bestand"), classes="label")
             yield Input(value=self.default_path, id="pad", select_on_focus=False)
@@ -69,8 +69,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 placeholder="bijv. casus-17",
             )
             with Horizontal(classes="knoppen"):
-                yield Button("Exporteren", id="exporteren", variant="primary", compact=True)
+                yield Button("Opslaan", id="exporteren", variant="primary", compact=True)
                 yield Button("Annuleren (esc)", id="annuleren", compact=True)
+        yield Footer()  # this dialog's keys, not those of the screen behind it
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#exporteren")

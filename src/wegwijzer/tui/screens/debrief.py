@@ -50,7 +50,7 @@ class DebriefScreen(Screen[None]):
     CSS_PATH = STYLES / "debrief.tcss"
     AUTO_FOCUS = "#nabespreking"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "app.export", "Exporteren"),
+        Binding("e", "app.export", "Overzicht opslaan"),
         Binding("escape", "app.home", "Startscherm"),
         Binding("h", "app.home", "Startscherm", show=False),
         Binding("b", "source", "Bron"),
@@ -97,9 +97,9 @@ class DebriefScreen(Screen[None]):
 
     def outcome(self) -> ComposeResult:
         session = self.run.session
-        yield Static(Content("Uitkomst van de flow"), classes="kop")
+        yield Static(Content("Uitkomst van het stappenplan"), classes="kop")
         if not session.finished:
-            yield Static(Content("De flow is niet afgerond."), classes="uitleg")
+            yield Static(Content("Het stappenplan is niet afgerond."), classes="uitleg")
             return
         outcome = session.current
         yield Static(plain(outcome.prompt, "bold"))

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from wegwijzer.core.base.clock import local_text
 from wegwijzer.core.flows.flow import GROUP_LABELS, GROUPS
 from wegwijzer.core.records.protocol_record import protocol_lines
 from wegwijzer.core.records.record import Record, StepRecord
@@ -22,7 +23,7 @@ from wegwijzer.tui.widgets.too_small import TooSmall
 
 
 def when(moment: dt.datetime | None) -> str:
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment is not None else "—"
+    return local_text(moment)
 
 
 def step_text(number: int, step: StepRecord) -> Content:
@@ -66,18 +67,18 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         record = self.record
-        self.sub_title = "Dossier inzien"
+        self.sub_title = "Overzicht inzien"
         yield Header()
         yield TooSmall()
         head: list[str | tuple[str, str]] = []
         if record.mode == "oefening":
             head += TRAINING_BADGE
-        head += [("Dossier inzien", "bold"), " · alleen lezen"]
+        head += [("Overzicht inzien", "bold"), " · alleen lezen"]
         yield Static(Content.assemble(*head), id="kop")
         with VerticalScroll(id="inzien"):
             lines = "\n".join(f"• {reason}" for reason in self.reasons)
             yield Static(
-                Content.assemble(("Dit dossier kan niet worden hervat:\n", "bold"), plain(lines)),
+                Content.assemble(("Dit overzicht kan niet worden hervat:\n", "bold"), plain(lines)),
                 classes="waarschuwing",
             )
             if self.changes:
@@ -89,10 +90,10 @@ class ReviewScreen(Screen[None]):
                     classes="waarschuwing",
                     id="gewijzigd",
                 )
-            meta = f"Flow: {record.flow_title} (versie {record.flow_version})"
+            meta = f"Stappenplan: {record.flow_title} (versie {record.flow_version})"
             if record.case_ref:
                 meta += f"\nZaakkenmerk: {record.case_ref}"
-            meta += f"\nBegonnen: {when(record.started)} · afgerond: {when(record.finished)}"
+            meta += f"\nBegonnen: {when(record.started)} · klaar: {when(record.finished)}"
             yield Static(plain(meta), classes="uitleg")
             yield Static(Content("Doorlopen stappen"), classes="kop")
             for number, step in enumerate(record.steps, start=1):

@@ -70,7 +70,7 @@ def meta_line(session: Session) -> Content:
     in local time."""
     parts: list[str | Content | tuple[str, str]] = []
     if session.case_ref:
-        parts += [("Casus: ", "bold"), plain(session.case_ref, multiline=False), " · "]
+        parts += [("Zaakkenmerk: ", "bold"), plain(session.case_ref, multiline=False), " · "]
     parts += [("Begonnen: ", "bold"), local_text(session.started_at)]
     if session.finished_at is not None:
         parts += [" · ", ("Klaar: ", "bold"), local_text(session.finished_at)]

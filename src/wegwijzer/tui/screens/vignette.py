@@ -39,7 +39,7 @@ def route_line(item: LoadedExercise) -> Content:
     exercise = item.exercise
     decisions = len(exercise.decisions)
     return Content.assemble(
-        "U doorloopt de flow ‘",
+        "U doorloopt het stappenplan ‘",
         plain(item.loaded.flow.title, multiline=False),
         f"’. {decisions} {'keuze telt' if decisions == 1 else 'keuzes tellen'} mee, "
         f"samen {exercise.max_points} {'punt' if exercise.max_points == 1 else 'punten'}. ",
