@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 from textual.pilot import Pilot
+from textual.widget import Widget
 from tuikit import FLOWS, fixed_clock
 
 from wegwijzer.core.flows.catalog import load_catalog
@@ -70,6 +71,10 @@ async def read_through(pilot: Pilot[None], pane: ReadingPane, where: str) -> Non
     await pilot.pause()
     screen = pilot.app.screen
     assert screen.region.contains_region(pane.region), f"{where}: the pane is off screen"
+    box = pane.parent
+    assert isinstance(box, Widget) and box.region.contains_region(pane.region), (
+        f"{where}: the pane is cut off by {box}"
+    )
     room = pane.scrollable_content_region.height
     if pane.max_scroll_y == 0:
         return  # all of it in view
