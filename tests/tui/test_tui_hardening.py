@@ -397,7 +397,7 @@ async def test_a_failed_export_says_why_and_keeps_everything(
                 await keys(pilot, "enter")
             messages = [n.message for n in app._notifications]
             assert any(reason in m and "er is niets gewijzigd" in m for m in messages), fault
-            assert "Niet geëxporteerd" in "\n".join(screen_lines(app)), fault
+            assert "Niet opgeslagen" in "\n".join(screen_lines(app)), fault
             assert list(folder.iterdir()) == [], fault  # no partial file, no temp file
             assert isinstance(app.screen, SummaryScreen) and app.session is session, fault
             assert session_state(session) == before and app.unexported, fault
