@@ -167,3 +167,18 @@ async def test_the_arrows_move_on_from_one_list_to_the_next(new_app: NewApp) -> 
         assert app.screen.focused is exercises and exercises.highlighted == 0
         await keys(pilot, "up")
         assert app.screen.focused is flows and flows.highlighted == flows.option_count - 1
+
+
+async def test_an_arrow_typed_ahead_at_a_list_recomposed_away_is_ignored(
+    new_app: NewApp,
+) -> None:
+    """Found by the random keys: ↑ reached a drafts list the home screen had just rebuilt."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot)
+        old = app.screen.query_one("#flows", EntryList)
+        await app.screen.recompose()
+        old.highlighted = 0
+        old.action_cursor_up()  # no screen any more: nothing happens, nothing crashes
+        await keys(pilot)
+        assert app.is_running

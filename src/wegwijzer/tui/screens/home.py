@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import Worker, WorkerState
@@ -67,7 +68,11 @@ class EntryList(CursorList):
             super().action_cursor_up()
 
     def move_on(self, *, forward: bool) -> None:
-        lists = list(self.screen.query(EntryList))
+        try:
+            screen = self.screen
+        except NoScreen:  # a key typed ahead reached a list recomposed away (random keys)
+            return
+        lists = list(screen.query(EntryList))
         index = lists.index(self) + (1 if forward else -1)
         if not 0 <= index < len(lists):
             return  # the first or last list: stay (no wrap to its other end)
