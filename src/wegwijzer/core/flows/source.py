@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from wegwijzer.core.base.clock import local_date_text
 from wegwijzer.core.base.problems import Problem, ProblemsError
 from wegwijzer.core.base.text import clean_tree
 from wegwijzer.core.base.tomlfile import read_toml
@@ -128,21 +129,8 @@ class Source(_Model):
 
     @property
     def received_label(self) -> str:
-        months = [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ]
-        return f"{self.received.day} {months[self.received.month - 1]} {self.received.year}"
+        """'25 mei 2020'."""
+        return local_date_text(self.received)
 
 
 def source_digest(source: Source) -> str:
