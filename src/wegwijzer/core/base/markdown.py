@@ -4,9 +4,11 @@ Markdown gives meaning to punctuation: a ``[`` opens a link, ``<`` raw HTML, a l
 that starts with ``#`` or ``-`` a heading or a list, ``|`` a table. Every such
 character is escaped with a backslash (valid for all ASCII punctuation in
 CommonMark), so the text renders as the very characters typed and never as a link,
-an image, a heading, a table or HTML. Bare web and e-mail addresses are broken up
-the same way, so renderers that link them on their own (GitHub) do not. Ordinary
-punctuation (``. , ; : ? ( )``) stays as it is, so the file reads well as plain text.
+an image, a heading, a table or HTML. Whatever a renderer could link on its own
+(GitHub, markdown-it's linkify: ``www.x``, ``a.nl``, ``//host``) is broken up the
+same way: a dot before a letter and a double slash are escaped too. Other
+punctuation (``, ; : ? ( )``, a dot before a space or a digit) stays as it is, so the
+file reads well as plain text.
 """
 
 from __future__ import annotations
@@ -21,16 +23,17 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&|~#!$@{}])")
 # What makes a line a block of its own when it starts it: lists, setext underlines.
 _LINE_START = re.compile(r"^([-+=])")
 _ORDERED = re.compile(r"^([0-9]{1,9})([.)])")
-# Bare addresses that GitHub-flavoured renderers would turn into links.
-_SCHEME = re.compile(r"(?i)(?<=[a-z0-9])://")
-_WWW = re.compile(r"(?i)\b(www)\.")
+# What a linkifying renderer reads as an address: a domain (a dot before a letter,
+# as every top-level domain starts with one) and a scheme or a scheme-less "//host".
+_DOMAIN_DOT = re.compile(r"(?<=\S)\.(?=[^\W\d_])")
+_DOUBLE_SLASH = re.compile(r"/(?=/)")
 
 
 def _line(text: str) -> str:
     text = text.strip()
     text = _INLINE.sub(r"\\\1", text)
-    text = _SCHEME.sub(r"\\://", text)
-    text = _WWW.sub(r"\1\\.", text)
+    text = _DOMAIN_DOT.sub(r"\\.", text)
+    text = _DOUBLE_SLASH.sub(r"\\/", text)
     text = _LINE_START.sub(r"\\\1", text)
     return _ORDERED.sub(r"\1\\\2", text)
 
