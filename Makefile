@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check bench snapshots format clean
+.PHONY: run test fuzz check bench snapshots format clean
 
 $(STAMP): pyproject.toml setup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The property tests with fresh random examples (`make test` draws fixed ones).
+fuzz: $(STAMP)
+	WEGWIJZER_HYPOTHESIS=explore $(BIN)/python -m pytest -q \
+		$$(grep -rl "@given" tests)
 
 check: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
 
 from wegwijzer.core.flows.catalog import load_sources
 from wegwijzer.core.flows.check import LoadedFlow, load_flow
 from wegwijzer.core.flows.source import Source
 
 from helpers import DATA, FLOWS
+
+# `make test` (and so CI) draws the same examples on every run: a red CI then means
+# a change broke something, never that the dice fell differently. `make fuzz` draws
+# fresh examples each run to look for what the fixed ones miss; what it finds
+# becomes a fix and, where the fixed draw misses it, a sharper strategy.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("WEGWIJZER_HYPOTHESIS", "repeatable"))
 
 
 @pytest.fixture(scope="session")
