@@ -146,8 +146,8 @@ def mutated(draw: st.DrawFn, raw: bytes) -> bytes:
         if how == "text":
             field = draw(st.sampled_from(["note", "case_ref"]))
             at = draw(st.sampled_from([i for i, line in enumerate(lines) if line == "[[steps]]"]))
-            if field == "case_ref":
-                at = next(i for i, line in enumerate(lines) if line.startswith("mode = "))
+            if field == "case_ref":  # before the first key: top level, even when an
+                at = values[0] - 1  # earlier round dropped or renamed "mode"
             lines.insert(at + 1, f"{field} = {_toml(draw(FREE_TEXT))}")
             lines = _first_of_each_key(lines)
         elif how == "time":
