@@ -55,6 +55,16 @@ def test_quoted_source_text_never_counts(own: str, quoted: str) -> None:
     assert measure([own + " “" + quoted + "” "]) == measure([own + "  "])
 
 
+def test_a_quote_that_ends_a_sentence_ends_the_own_sentence_around_it() -> None:
+    # Twelve own words, a quoted sentence, then eleven more: two sentences, not one of 23.
+    before = "Volgens de bron trekken de teams AVIM en Zeden dan samen op:"
+    after = "In de politie-eenheden wordt geïnvesteerd in de samenwerking tussen de teams."
+    text = f"{before} “De teams trekken samen op.” {after}"
+    assert [len(s) for s in sentences(text)] == [12, 11]
+    # A quote inside a sentence does not end it.
+    assert [len(s) for s in sentences(f"Zij zegt “zo gaat het” en {after}")] == [14]
+
+
 def test_a_long_own_sentence_is_a_warning_that_names_the_step(tmp_path: Path) -> None:
     long = " ".join(["woord"] * 30) + "."
     quoted = "“" + " ".join(["citaat"] * 40) + ".”"

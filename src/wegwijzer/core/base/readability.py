@@ -38,8 +38,16 @@ def syllables(word: str) -> int:
 
 
 def own_text(text: str) -> str:
-    """``text`` without quoted source passages."""
-    return QUOTED.sub(" ", text)
+    """``text`` without quoted source passages.
+
+    A quote that ends a sentence (“… te starten.”) ends the own sentence around it too,
+    so the own sentence after it is counted on its own, not glued to the one before.
+    """
+    return QUOTED.sub(_quote_gap, text)
+
+
+def _quote_gap(quote: re.Match[str]) -> str:
+    return "\n" if quote.group().rstrip("”").rstrip().endswith((".", "!", "?")) else " "
 
 
 def sentences(text: str) -> list[list[str]]:
