@@ -45,6 +45,9 @@ def test_abbreviations_do_not_end_a_sentence_and_a_line_break_does() -> None:
     assert len(sentences("Dit gaat o.a. over de politie. Daarna volgt zorg.")) == 2
     assert len(sentences("Kies alles wat past\nOf niets")) == 2
     assert sentences("Zie bijv. antwoord 4.") == [["Zie", "bijv", "antwoord", "4"]]
+    # A closing quote or bracket after the full stop still ends the sentence.
+    said = "Ze zegt: ‘Er is niks aan de hand.’ Dat past bij de bron. (Zie antwoord 3.) Klaar."
+    assert [len(s) for s in sentences(said)] == [8, 5, 3, 1]
 
 
 @given(

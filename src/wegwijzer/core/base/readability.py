@@ -21,9 +21,12 @@ MAX_AVERAGE_WORDS = 15.0
 MIN_FLESCH_DOUMA = 60.0
 
 QUOTED = re.compile(r"“[^”]*”")
-# A sentence ends at . ! or ? before a capital, a digit, a quote or the end; a blank
-# line or a line break ends one too. "o.a. deze" and "bijv. een" do not end one.
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ“‘'\"(])|\n+")
+# A sentence ends at . ! or ? (or at a closing quote or bracket right after one, as in
+# ‘… geen slachtoffer.’) before a capital, a digit, a quote or the end; a blank line or
+# a line break ends one too. "o.a. deze" and "bijv. een" do not end one.
+SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][’”'\")]))\s+(?=[A-Z0-9ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ“‘'\"(])|\n+"
+)
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 VOWEL_GROUP = re.compile(r"[aeiouyàáâäèéêìíîòóôùúûü]+|[ëïöü]")
 
