@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-
 from wegwijzer.core.flows.catalog import load_sources
 from wegwijzer.core.flows.check import LoadedFlow, load_flow
 from wegwijzer.core.flows.source import Source
