@@ -231,7 +231,7 @@ def verdict(raw: bytes, judge: Judge) -> Outcome:
     found = judge.verdict(record)
     reasons = found.reasons
     if not record.complete:
-        reasons.append("het record is niet afgerond (een concept zonder uitkomst)")
+        reasons.append("het overzicht is niet afgerond (een concept zonder uitkomst)")
     return Outcome(record, not reasons, reasons, found.drift)
 
 

@@ -16,7 +16,7 @@ from helpers import DATA, run_cli
 BROKEN = DATA / "broken"
 
 CASES = {
-    "toml_syntax": ("begin", "", "geen geldige TOML (regel 9"),
+    "toml_syntax": ("begin", "", "de opmaak van het bestand klopt niet (regel 9"),
     "unknown_key": ("begin", "", "onbekend veld 'optoins'"),
     "unknown_next": ("begin", "options[1].next", "volgende stap 'nergens' bestaat niet"),
     "unreachable": ("wees", "", "niet bereikbaar"),

@@ -42,7 +42,7 @@ def _check(raw: bytes, judge: Judge, loaded: LoadedFlow, folder: Path) -> bool:
     """Run the consumers when verify accepts ``raw``; True when it did."""
     outcome = verdict(raw, judge)
     unfinished_only = outcome.record is not None and outcome.reasons == [
-        "het record is niet afgerond (een concept zonder uitkomst)"
+        "het overzicht is niet afgerond (een concept zonder uitkomst)"
     ]
     if outcome.in_order or unfinished_only:
         exercise_consumers(raw, outcome, judge, loaded, folder)

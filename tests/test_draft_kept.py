@@ -129,7 +129,7 @@ def test_an_unknown_step_is_dropped_with_a_reason(test_flow: LoadedFlow) -> None
     opened = _opened(data, test_flow)
     assert not opened.review_only and opened.session.path == ["begin", "signalen"]
     assert opened.dropped == [
-        "bewaard antwoord 5 ('bestaat-niet') bestaat niet in de flow en is weggelaten"
+        "bewaard antwoord 5 ('bestaat-niet') bestaat niet in het stappenplan en is weggelaten"
     ]
     assert "bestaat-niet" not in opened.session.answers
     assert "bestaat-niet" not in opened.session.notes
@@ -173,9 +173,9 @@ def test_kept_never_overrides_the_path(test_flow: LoadedFlow) -> None:
     assert session.kept("signalen") == (0, 1)
     assert opened.dropped == [
         "bewaard antwoord 1 ('signalen'): de notitie staat al bij de stap op het pad; weggelaten",
-        "bewaard antwoord 4 ('einde'): soort 'check' wijkt af van de flow; weggelaten",
+        "bewaard antwoord 4 ('einde'): soort 'check' wijkt af van het stappenplan; weggelaten",
         "bewaard antwoord 5 ('begin') staat al beantwoord op het pad en is weggelaten",
-        "bewaard antwoord 6 ('politie-x') bestaat niet in de flow en is weggelaten",
+        "bewaard antwoord 6 ('politie-x') bestaat niet in het stappenplan en is weggelaten",
     ]
 
 
@@ -233,7 +233,7 @@ def test_verify_and_open_accept_a_draft_with_kept(test_flow: LoadedFlow, tmp_pat
     session = gone_back(test_flow)
     path = save_draft(session)
     assert verify_file(path, test_flow) == [
-        "het record is niet afgerond (een concept zonder uitkomst)"
+        "het overzicht is niet afgerond (een concept zonder uitkomst)"
     ]
     lines = review_lines(read_record(path), [])
     assert "Bewaard buiten het pad (na een stap terug; geen deel van de uitkomst):" in lines

@@ -101,7 +101,7 @@ def test_list_is_newest_first_and_skips_unreadable(data_dir: Path, test_flow: Lo
     assert first.started == T0 + dt.timedelta(days=1)
     assert sorted(listing.skipped) == [
         f"{'0' * 32}.toml: overgeslagen, naam past niet bij de sessie",
-        "kapot.toml: overgeslagen, geen geldige TOML",
+        "kapot.toml: overgeslagen, de opmaak van het bestand klopt niet",
     ]
 
 

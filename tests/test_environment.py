@@ -91,7 +91,7 @@ def test_hostile_file_names_and_arguments_never_reach_the_terminal(
     )
     texts = [_clean_output(result) for result in outputs]
     assert "in orde: " in texts[1] and "␛]0;GEKAAPT␇" in texts[1]  # visible, harmless
-    assert "Record opgeslagen" in texts[-1] and out_file.exists()
+    assert "Overzicht opgeslagen" in texts[-1] and out_file.exists()
 
 
 def test_a_non_utf8_output_encoding_replaces_characters(env: dict[str, str]) -> None:

@@ -35,13 +35,13 @@ BROKEN = EXERCISES / "broken"
 
 # name -> (step, field, part of the Dutch message)
 CASES = {
-    "unknown_step": ("bestaat-niet", "", "stap 'bestaat-niet' bestaat niet in de flow"),
+    "unknown_step": ("bestaat-niet", "", "stap 'bestaat-niet' bestaat niet in het stappenplan"),
     "unknown_option": ("politie", "expect[0]", "keuze 'Misschien' bestaat niet bij deze stap"),
     "feedback_without_citation": ("politie", "feedback[0].cites", "verwijst naar geen"),
     "citation_answer_11": ("politie", "feedback[0].cites[0]", "antwoord 11 bestaat niet"),
     "unknown_feedback_option": ("politie", "feedback[0].options[0]", "'Nooit' bestaat niet"),
     "not_fictional": ("", "fictional", "als fictief gemarkeerd"),
-    "unknown_flow": ("", "flow", "flow 'bestaat-niet' bestaat niet"),
+    "unknown_flow": ("", "flow", "stappenplan 'bestaat-niet' bestaat niet"),
     "not_a_decision": ("begin", "", "geen beslisstap"),
     "off_route": ("beleid", "", "ligt niet op de verwachte route"),
     "route_gap": ("politie", "", "voeg [decisions.politie] toe"),

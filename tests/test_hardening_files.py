@@ -81,8 +81,11 @@ HOSTILE: dict[str, tuple[Callable[[int], bytes], str]] = {
     "dotted_key_100000_parts": (lambda cap: b"a" + b".a" * 100_000 + b" = 1", "meer dan 64"),
     "latin1": (lambda cap: "titel = 'café'".encode("latin-1"), "geen geldige UTF-8"),
     "empty": (lambda cap: b"", "leeg"),
-    "nul_byte": (lambda cap: b"a = 1\x00", "geen geldige TOML"),
-    "raw_escape_in_a_string": (lambda cap: b'a = "\x1b[2J"', "geen geldige TOML"),
+    "nul_byte": (lambda cap: b"a = 1\x00", "de opmaak van het bestand klopt niet"),
+    "raw_escape_in_a_string": (
+        lambda cap: b'a = "\x1b[2J"',
+        "de opmaak van het bestand klopt niet",
+    ),
     "wrong_types": (lambda cap: b'format = "1"\nschema = "1"\nid = 5\nsteps = "x"\n', ""),
     "only_an_unknown_key": (lambda cap: b"kleur = 'rood'\n", ""),
 }

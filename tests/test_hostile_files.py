@@ -26,7 +26,7 @@ HOSTILE = {
     "latin1": ("title = 'café'".encode("latin-1"), "geen geldige UTF-8"),
     "empty": (b"", "leeg"),
     "only_whitespace": (b"  \n\t\n", "leeg"),
-    "nul_byte": (b"a = 1\x00", "geen geldige TOML"),
+    "nul_byte": (b"a = 1\x00", "de opmaak van het bestand klopt niet"),
     "wrong_types": (b'schema = 1\nid = 5\nsteps = "x"', "moet tekst zijn"),
     "schema_2": (VALID.replace(b"schema = 1", b"schema = 2"), "ongeldige waarde"),
     "unknown_top_level_key": (VALID + b'\nkleur = "rood"\n', "onbekend veld 'kleur'"),
@@ -62,7 +62,7 @@ def test_control_characters_in_a_flow_file_are_made_harmless(
     path.write_text(text.replace("\\u001b", "\x1b"), encoding="utf-8")
     with pytest.raises(ProblemsError) as caught:
         load_flow(path, {source.id: source})
-    assert "geen geldige TOML" in caught.value.problems[0].message
+    assert "de opmaak van het bestand klopt niet" in caught.value.problems[0].message
 
 
 @pytest.mark.parametrize("name", ["oversize", "dotted_key_100000_parts", "latin1"])

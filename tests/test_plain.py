@@ -79,4 +79,4 @@ def test_plain_run_as_a_real_process() -> None:
 def test_unknown_flow_is_named(tmp_path: Path) -> None:
     result = run_cli("run", "bestaat-niet", "--plain")
     assert result.returncode == 1
-    assert "flow 'bestaat-niet' niet gevonden" in result.stderr
+    assert "stappenplan 'bestaat-niet' niet gevonden" in result.stderr

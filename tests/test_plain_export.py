@@ -63,7 +63,7 @@ def test_warnings_are_shown_before_the_export(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     warning = result.stdout.index("Let op: het overzicht bevat mogelijk persoonsgegevens:")
     line = result.stdout.index("  - Notitie bij stap 'signalen': mogelijk een telefoonnummer.")
-    saved = result.stdout.index(f"Record opgeslagen: {out}")
+    saved = result.stdout.index(f"Overzicht opgeslagen: {out}")
     assert warning < line < saved
     assert read_record(out).steps[1].note == "moeder belde vanaf 06-12345678"
     assert _drafts(tmp_path) == []
@@ -143,7 +143,7 @@ def test_failed_write_is_a_dutch_error_and_keeps_the_draft(tmp_path: Path) -> No
         f"fout: {out}: opslaan mislukt: de map bestaat niet; er is niets gewijzigd" in result.stderr
     )
     assert "Traceback" not in result.stderr
-    assert "Record opgeslagen" not in result.stdout
+    assert "Overzicht opgeslagen" not in result.stdout
     (draft,) = _drafts(tmp_path)
     assert read_record(draft).steps[1].note == "gesprek op school"
 

@@ -154,7 +154,7 @@ def test_a_protocol_cannot_hold_steps_or_actions(topics: dict[str, str]) -> None
         ),
         (HEAD + '[entries.direct-gevaar]\ntext = "' + "x" * 2001 + '"\n', "te lang"),
         (HEAD + "[entries.direct-gevaar]\ntext = 3\n", "moet tekst zijn"),
-        (HEAD + "[entries.direct-gevaar\n", "geen geldige TOML"),
+        (HEAD + "[entries.direct-gevaar\n", "de opmaak van het bestand klopt niet"),
         (b"\xff\xfe" + HEAD.encode(), "geen geldige UTF-8"),
         (b"", "bestand is leeg"),
         (b"x" * (PROTOCOL_MAX_BYTES + 1), "te groot"),

@@ -221,7 +221,7 @@ def test_verify_notices_edited_protocol_text_in_the_record(
     record.write_bytes(record.read_bytes().replace(b"legt het contact", b"belt zelf"))
     reasons = verify_file(record, silent_flow)
     assert reasons == [
-        "de protocoltekst in het record wijkt af van wat het protocol op dit pad toont"
+        "de protocoltekst in het overzicht wijkt af van wat het protocol op dit pad toont"
     ]
 
 
@@ -233,7 +233,7 @@ def test_verify_reports_a_broken_protocol_in_dutch(
     copy.write_text("schema = 1\n[entries.x\n", encoding="utf-8")
     reasons = verify_file(record, silent_flow)
     assert reasons[0] == "het eigen protocol hier kan niet worden gelezen:"
-    assert "geen geldige TOML" in reasons[1]
+    assert "de opmaak van het bestand klopt niet" in reasons[1]
 
 
 def test_a_draft_resumed_with_another_protocol_says_so(

@@ -175,7 +175,7 @@ def test_read_back_equals_what_was_written(test_flow: LoadedFlow, tmp_path: Path
 
 
 def test_not_toml(test_flow: LoadedFlow) -> None:
-    assert problems_of(b"format = 1\nsteps = [") == ["r.toml: geen geldige TOML"]
+    assert problems_of(b"format = 1\nsteps = [") == ["r.toml: de opmaak van het bestand klopt niet"]
 
 
 def test_oversize_is_refused_before_parsing(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_flow_missing_opens_for_review(
     path.write_bytes(record_bytes(walked(test_flow)))
     opened = open_record(path, catalog=load_catalog(flows_dir))
     assert opened.review_only and opened.session is None
-    assert opened.reasons == ["de flow 'testflow' is hier niet beschikbaar"]
+    assert opened.reasons == ["het stappenplan 'testflow' is hier niet beschikbaar"]
     assert opened.record.flow == "testflow"
 
 
@@ -90,8 +90,8 @@ def test_other_version_and_hash_open_for_review(test_flow: LoadedFlow) -> None:
     opened = opened_from(record_bytes(walked(test_flow)), _changed_flow(test_flow, "2"))
     assert opened.review_only and opened.session is None
     assert opened.reasons == [
-        "het record is gemaakt met versie 1 van de flow; de huidige versie is 2",
-        "de flow is gewijzigd sinds het record is gemaakt (de inhoud-hash verschilt)",
+        "het overzicht is gemaakt met versie 1 van het stappenplan; de huidige versie is 2",
+        "het stappenplan is gewijzigd sinds het overzicht is gemaakt (de inhoud-hash verschilt)",
     ]
 
 
@@ -99,7 +99,7 @@ def test_same_version_other_hash_opens_for_review(test_flow: LoadedFlow) -> None
     opened = opened_from(record_bytes(walked(test_flow)), _changed_flow(test_flow, "1"))
     assert opened.review_only
     assert opened.reasons == [
-        "de flow is gewijzigd sinds het record is gemaakt (de inhoud-hash verschilt)"
+        "het stappenplan is gewijzigd sinds het overzicht is gemaakt (de inhoud-hash verschilt)"
     ]
 
 
@@ -131,29 +131,31 @@ def test_tampered_records_are_review_only_with_reasons(test_flow: LoadedFlow) ->
         "stap 1 ('begin'): bij een informatiestap is het antwoord 'gelezen'"
     ]
     assert _tampered(test_flow, 0, citations=["1", "2"]) == [
-        "stap 1 ('begin'): de verwijzingen wijken af van de flow (1)"
+        "stap 1 ('begin'): de verwijzingen wijken af van het stappenplan (1)"
     ]
     assert _tampered(test_flow, 0, prompt="Iets anders") == [
-        "stap 1 ('begin'): de vraag wijkt af van de flow"
+        "stap 1 ('begin'): de vraag wijkt af van het stappenplan"
     ]
     assert _tampered(test_flow, 0, id="politie", kind="choice", answer="Ja", number=1) == [
         "stap 1 ('politie'): het pad begint niet bij de startstap 'begin'"
     ]
     assert _tampered(test_flow, 0, kind="check") == [
-        "stap 1 ('begin'): soort 'check' wijkt af van de flow ('info')"
+        "stap 1 ('begin'): soort 'check' wijkt af van het stappenplan ('info')"
     ]
     assert _tampered(test_flow, 0, id="bestaat-niet") == [
-        "stap 1 ('bestaat-niet') bestaat niet in de flow"
+        "stap 1 ('bestaat-niet') bestaat niet in het stappenplan"
     ]
 
 
 def test_tampered_actions_are_review_only(test_flow: LoadedFlow) -> None:
     data = build_record(walked(test_flow))
     data["actions"][0]["text"] = "Doe niets."
-    assert opened_from(data, test_flow).reasons == ["actie 1 wijkt af van wat de flow aanbeveelt"]
+    assert opened_from(data, test_flow).reasons == [
+        "actie 1 wijkt af van wat het stappenplan aanbeveelt"
+    ]
     data["actions"].pop()
     assert opened_from(data, test_flow).reasons == [
-        "het record noemt 2 acties; de flow beveelt er 3 aan"
+        "het overzicht noemt 2 acties; het stappenplan beveelt er 3 aan"
     ]
 
 
@@ -161,7 +163,7 @@ def test_a_record_of_another_flow(test_flow: LoadedFlow) -> None:
     data = build_record(walked(test_flow))
     data["flow"] = "andere-flow"
     assert record_reasons(parse_record(render_record(data), "r.toml"), test_flow) == [
-        "het record hoort bij flow 'andere-flow', niet bij 'testflow'"
+        "het overzicht hoort bij stappenplan 'andere-flow', niet bij 'testflow'"
     ]
 
 

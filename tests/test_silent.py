@@ -82,7 +82,8 @@ def test_an_old_record_without_the_fields_still_reads(test_flow: LoadedFlow) -> 
     # ...but it no longer says what the flow says: resuming shows why.
     reasons = record_reasons(record, test_flow)
     assert reasons == [
-        "stap 3 ('politie'): wat het record zegt over waar de bron zwijgt, wijkt af van de flow"
+        "stap 3 ('politie'): wat het overzicht zegt over waar de bron zwijgt, "
+        "wijkt af van het stappenplan"
     ]
 
 

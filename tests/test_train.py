@@ -134,7 +134,7 @@ def test_list_reports_a_broken_exercise_naming_its_step(training_dir: Path) -> N
     shutil.copy(DATA / "oefeningen" / "broken" / "unknown_option.toml", training_dir / "oefeningen")
     result = run_cli("train", "--list", env=env_for(training_dir))
     assert result.returncode == 1
-    assert result.stdout.startswith("testoefening: Testoefening (flow testflow, 3 keuzes")
+    assert result.stdout.startswith("testoefening: Testoefening (stappenplan testflow, 3 keuzes")
     assert "stap 'politie', veld 'expect[0]'" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -272,7 +272,7 @@ def test_summary_reports_unreadable_files_and_still_prints_the_rest(
     assert result.returncode == 1
     assert "Oefening testoefening — Testoefening (1 resultaat)" in result.stdout
     assert "Gemiddelde score: 5 van 5 punten (100 %)" in result.stdout
-    assert f"fout: {broken}: geen geldige TOML" in result.stderr
+    assert f"fout: {broken}: de opmaak van het bestand klopt niet" in result.stderr
     assert f"fout: {not_training}, veld 'score': geen oefenresultaat" in result.stderr
     assert f"fout: {missing}: bestand bestaat niet" in result.stderr
     assert result.stderr.count("(overgeslagen)") == 3

@@ -38,7 +38,7 @@ def _export(flow: str, out: Path, env: dict[str, str]) -> None:
         ["bash", "-c", command], capture_output=True, text=True, env=env, timeout=60
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr
-    assert f"Record opgeslagen: {out}" in result.stdout
+    assert f"Overzicht opgeslagen: {out}" in result.stdout
 
 
 def _check_exported(out: Path) -> dict[str, object]:
@@ -123,7 +123,7 @@ def test_a_changed_flow_file_that_still_fits_is_in_order_with_the_change_named(
 def test_unknown_flow_is_reported(exported: tuple[Path, dict[str, str]]) -> None:
     out, env = exported
     assert _verify_after(out, env, {"flow": "onbekend"}) == [
-        f"  - flow 'onbekend' staat niet in de catalogus ({env['WEGWIJZER_FLOWS']})"
+        f"  - stappenplan 'onbekend' staat niet in de catalogus ({env['WEGWIJZER_FLOWS']})"
     ]
 
 
@@ -133,7 +133,7 @@ def test_wrong_actions_are_reported(exported: tuple[Path, dict[str, str]]) -> No
     actions = data["actions"]
     actions[0]["group"] = "politie"
     assert _verify_after(out, env, {"actions": actions}) == [
-        "  - actie 1 wijkt af van wat de flow aanbeveelt"
+        "  - actie 1 wijkt af van wat het stappenplan aanbeveelt"
     ]
 
 
@@ -143,7 +143,7 @@ def test_wrong_citations_and_order_are_reported(exported: tuple[Path, dict[str, 
     steps[0]["citations"] = ["9"]
     steps[1], steps[2] = steps[2], steps[1]
     assert _verify_after(out, env, {"steps": steps}) == [
-        "  - stap 1 ('begin'): de verwijzingen wijken af van de flow (1)",
+        "  - stap 1 ('begin'): de verwijzingen wijken af van het stappenplan (1)",
         "  - stap 2 ('politie') volgt niet uit het antwoord op stap 1 (verwacht 'signalen')",
     ]
 
@@ -167,7 +167,7 @@ def test_a_draft_is_not_complete(flows_dir: Path, tmp_path: Path) -> None:
     result = run_cli("verify", str(draft), env=env)
     assert result.returncode == 1
     assert result.stdout.splitlines()[1:] == [
-        "  - het record is niet afgerond (een concept zonder uitkomst)"
+        "  - het overzicht is niet afgerond (een concept zonder uitkomst)"
     ]
 
 

@@ -50,12 +50,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             "‘Meisjes in de gevarenzone’. Zonder commando start de terminal-app."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"wegwijzer {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"wegwijzer {__version__}",
+        help="toon het versienummer en stop",
+    )
     parser.add_argument(
         "--flows",
         type=Path,
         metavar="MAP",
-        help="map met flows en bronnen (standaard: $WEGWIJZER_FLOWS of de meegeleverde flows)",
+        help="map met stappenplannen en de bron (standaard: $WEGWIJZER_FLOWS of de "
+        "meegeleverde stappenplannen)",
     )
     parser.add_argument(
         "--cursor",

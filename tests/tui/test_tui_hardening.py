@@ -307,13 +307,13 @@ def _broken(data: dict[str, Any], case: str) -> dict[str, Any] | bytes:
 
 
 BROKEN = {
-    "andere-versie": "versie 9 van de flow",
+    "andere-versie": "versie 9 van het stappenplan",
     "andere-hash": "het stappenplan is gewijzigd sinds dit overzicht is gemaakt",
-    "onbekende-stap": "bestaat niet in de flow",
+    "onbekende-stap": "bestaat niet in het stappenplan",
     "geen-keuze": "niet de tekst van keuze",
     "extra-sleutel": "onbekend veld 'naam'",
     "naief-en-bewust": "tijdstip zonder tijdzone",
-    "kapot": "geen geldige TOML",
+    "kapot": "de opmaak van het bestand klopt niet",
 }
 
 

@@ -188,7 +188,7 @@ async def test_a_broken_record_gives_a_dutch_message(new_app: NewApp, tmp_path: 
     app = new_app(record=broken)
     async with app.run_test(size=(100, 30)) as pilot:
         assert screen_name(pilot) == "HomeScreen"
-        assert any("geen geldige TOML" in message for message in messages(app))
+        assert any("de opmaak van het bestand klopt niet" in message for message in messages(app))
 
 
 async def test_quitting_with_unexported_work_asks_first(new_app: NewApp) -> None:

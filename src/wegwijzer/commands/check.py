@@ -20,13 +20,22 @@ from wegwijzer.core.flows.catalog import default_flows_dir
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser("check", help="controleer flows (standaard de meegeleverde)")
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="flowbestanden")
+    parser = commands.add_parser(
+        "check", help="controleer stappenplannen en oefeningen (standaard de meegeleverde)"
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PAD",
+        help="bestanden met een stappenplan of oefening",
+    )
     parser.add_argument("--json", action="store_true", help="uitvoer als JSON")
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="controleer alles opnieuw; de cache van gecontroleerde flows blijft ongemoeid",
+        help="controleer alles opnieuw; de cache van gecontroleerde stappenplannen blijft "
+        "ongemoeid",
     )
     parser.add_argument(
         "--leesbaarheid",
@@ -118,5 +127,5 @@ def run(args: argparse.Namespace) -> int:
 
             print_problems(problems)
         if not checked.flows and not problems:
-            print("geen flows gevonden")
+            print("geen stappenplannen gevonden")
     return 1 if problems or not checked.flows else 0

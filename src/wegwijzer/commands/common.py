@@ -36,7 +36,7 @@ def resolve_flow(name: str, catalog: Catalog | None = None) -> tuple[LoadedFlow 
             print_problems(error.problems)
             return None, catalog
     known = ", ".join(f.flow.id for f in catalog.flows) or "geen"
-    print(f"fout: flow '{name[:80]}' niet gevonden (beschikbaar: {known})", file=sys.stderr)
+    print(f"fout: stappenplan '{name[:80]}' niet gevonden (beschikbaar: {known})", file=sys.stderr)
     return None, catalog
 
 

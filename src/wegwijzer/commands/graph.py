@@ -10,8 +10,8 @@ from wegwijzer.core.flows.graph import to_mermaid
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser("graph", help="toon een flow als Mermaid-stroomdiagram")
-    parser.add_argument("flow", metavar="FLOW", help="id of bestand van de flow")
+    parser = commands.add_parser("graph", help="toon een stappenplan als Mermaid-diagram")
+    parser.add_argument("flow", metavar="STAPPENPLAN", help="id of bestand van het stappenplan")
     parser.set_defaults(handler=run)
 
 

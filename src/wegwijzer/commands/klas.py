@@ -47,10 +47,13 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--host",
         default=None,
+        metavar="ADRES",
         help="adres om op te luisteren (standaard 127.0.0.1, alleen deze computer; "
         "0.0.0.0 voor het netwerk van het lokaal)",
     )
-    parser.add_argument("--port", type=int, default=None, help="poort (standaard 8321)")
+    parser.add_argument(
+        "--port", type=int, default=None, metavar="POORT", help="poort (standaard 8321)"
+    )
     parser.add_argument(
         "--max", type=int, default=None, metavar="AANTAL", help="hooguit zoveel sessies (40)"
     )

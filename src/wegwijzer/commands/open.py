@@ -23,8 +23,8 @@ from wegwijzer.core.records.resume import Opened, open_record
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser("open", help="open een record om verder te gaan of in te zien")
-    parser.add_argument("record", type=Path, metavar="RECORD", help="het recordbestand (TOML)")
+    parser = commands.add_parser("open", help="open een overzicht om verder te gaan of in te zien")
+    parser.add_argument("record", type=Path, metavar="OVERZICHT", help="het opgeslagen overzicht")
     shown = parser.add_mutually_exclusive_group()
     shown.add_argument("--plain", action="store_true", help="druk het overzicht af ter inzage")
     shown.add_argument(
@@ -33,7 +33,9 @@ def add_parser(commands: Any) -> None:
         help="druk het overzicht af als leesbaar document (Markdown), om te bewaren of te printen",
     )
     parser.add_argument(
-        "--flow", metavar="FLOW", help="flow (id of bestand) in plaats van de catalogus"
+        "--flow",
+        metavar="STAPPENPLAN",
+        help="dit stappenplan (id of bestand) in plaats van het meegeleverde",
     )
     parser.set_defaults(handler=run)
 

@@ -32,12 +32,12 @@ PLAIN_ONLY = ("export", "force", "strict_privacy", "case")
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser("run", help="doorloop een flow")
+    parser = commands.add_parser("run", help="doorloop een stappenplan")
     parser.add_argument(
         "flow",
         nargs="?",
-        metavar="FLOW",
-        help="id of bestand van de flow (niet nodig bij --resume)",
+        metavar="STAPPENPLAN",
+        help="id of bestand van het stappenplan (niet nodig bij --resume)",
     )
     parser.add_argument(
         "--plain", action="store_true", help="regel voor regel (schermlezers, scripts)"
@@ -45,7 +45,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--resume",
         metavar="CONCEPT",
-        help="ga verder met een concept (id uit 'wegwijzer drafts') of een recordbestand",
+        help="ga verder met een concept (id uit 'wegwijzer drafts') of een opgeslagen overzicht",
     )
     parser.add_argument(
         "--export",
@@ -105,7 +105,7 @@ def _resume(args: argparse.Namespace) -> Session | None:
         print_problems(error.problems)
         return None
     if opened.review_only:
-        _fail("dit record kan niet worden hervat:")
+        _fail("dit overzicht kan niet worden hervat:")
         for reason in opened.reasons:
             print(f"  - {reason}", file=sys.stderr)
         print(f"Bekijken kan wel: wegwijzer open {path} --plain", file=sys.stderr)
@@ -225,7 +225,7 @@ def _export(
         print("Een document kan de wegwijzer niet meer openen of controleren.")
         print(saver.kept_line(session, resume=" --plain --export BESTAND.toml"))
     else:
-        print(f"\nRecord opgeslagen: {clean(str(path))}")
+        print(f"\nOverzicht opgeslagen: {clean(str(path))}")
     return 0
 
 
@@ -297,7 +297,7 @@ def run(args: argparse.Namespace) -> int:
         session.protocol = protocol  # the protocol at hand, named in the next save
         return _plain(session, args)
     if not args.flow:
-        _fail("geef een flow of --resume CONCEPT")
+        _fail("geef een stappenplan of --resume CONCEPT")
         return 2
     if not args.plain:
         return _tui(args.flow, protocol)

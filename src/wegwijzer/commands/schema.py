@@ -10,7 +10,9 @@ from wegwijzer.core.flows.flow import Flow
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser("schema", help="JSON Schema van een flowbestand")
+    parser = commands.add_parser(
+        "schema", help="JSON Schema van een stappenplanbestand (voor wie stappenplannen schrijft)"
+    )
     parser.add_argument(
         "--protocol",
         action="store_true",

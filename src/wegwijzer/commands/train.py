@@ -35,7 +35,7 @@ def add_parser(commands: Any) -> None:
         "train",
         help="oefen met een fictieve casus, of vat oefenresultaten samen",
         description=(
-            "Oefen met een fictieve casus over een flow, met feedback en een score. "
+            "Oefen met een fictieve casus in een stappenplan, met feedback en een score. "
             "Trainers vatten geëxporteerde resultaten samen met --summary."
         ),
     )
@@ -69,7 +69,7 @@ def add_parser(commands: Any) -> None:
         help="feedback direct na elke keuze of achteraf (zonder deze optie vraagt de oefening het)",
     )
     parser.add_argument(
-        "--export", type=Path, metavar="BESTAND", help="sla het resultaat op als TOML-record"
+        "--export", type=Path, metavar="BESTAND", help="sla het resultaat op als bestand"
     )
     parser.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
     parser.set_defaults(handler=run)
@@ -83,7 +83,7 @@ def _read_line() -> str | None:
 def list_lines(exercises: list[LoadedExercise]) -> list[str]:
     return [
         f"{item.exercise.id}: {item.exercise.title} "
-        f"(flow {item.exercise.flow}, {len(item.exercise.decisions)} keuzes, "
+        f"(stappenplan {item.exercise.flow}, {len(item.exercise.decisions)} keuzes, "
         f"{item.exercise.max_points} punten)"
         for item in exercises
     ]

@@ -21,12 +21,12 @@ from wegwijzer.core.training.verdict import Judge
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser("verify", help="controleer een record tegen zijn flow")
-    parser.add_argument("record", type=Path, metavar="RECORD", help="het recordbestand (TOML)")
+    parser = commands.add_parser("verify", help="controleer een overzicht tegen zijn stappenplan")
+    parser.add_argument("record", type=Path, metavar="OVERZICHT", help="het opgeslagen overzicht")
     parser.add_argument(
         "--flow",
-        metavar="FLOW",
-        help="controleer tegen deze flow (id of bestand) in plaats van de catalogus",
+        metavar="STAPPENPLAN",
+        help="controleer tegen dit stappenplan (id of bestand) in plaats van het meegeleverde",
     )
     parser.set_defaults(handler=run)
 
@@ -53,7 +53,7 @@ def verify_record_file(
         if flow is not None:
             reasons += _protocol_reasons(record, flow, replayable=not reasons)
     if not record.complete:
-        reasons.append("het record is niet afgerond (een concept zonder uitkomst)")
+        reasons.append("het overzicht is niet afgerond (een concept zonder uitkomst)")
     return record, reasons, verdict.drift
 
 

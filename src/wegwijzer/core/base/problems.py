@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, dataclass
 
 from wegwijzer.core.base.text import clean
@@ -37,6 +38,11 @@ class ProblemsError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(str(p) for p in problems[:3]))
         self.problems = problems[:MAX_PROBLEMS]
+
+
+def allowed_values(expected: object) -> str:
+    """Pydantic's list of allowed values ("'a', 'b' or 'c'") as Dutch: "'a', 'b' of 'c'"."""
+    return re.sub(r" or (?=[^,]*$)", " of ", str(expected))
 
 
 def debugging() -> bool:

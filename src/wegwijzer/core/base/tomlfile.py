@@ -83,15 +83,19 @@ def parse_toml(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         found = _POSITION.search(str(error))
         if not found:
-            raise _fail(name, "geen geldige TOML") from None
+            raise _fail(name, "de opmaak van het bestand klopt niet") from None
         line = int(found.group(1))
         where = f" (regel {line}, kolom {found.group(2)})"
-        raise _fail(name, f"geen geldige TOML{where}", _step_before(text, line)) from None
+        raise _fail(
+            name, f"de opmaak van het bestand klopt niet{where}", _step_before(text, line)
+        ) from None
     except RecursionError:
-        raise _fail(name, "geen geldige TOML (te diep genest)") from None
+        raise _fail(name, "de opmaak van het bestand klopt niet (te diep genest)") from None
     except ValueError:
         # Python refuses to convert an integer of more than 4,300 digits.
-        raise _fail(name, "geen geldige TOML (een getal met te veel cijfers)") from None
+        raise _fail(
+            name, "de opmaak van het bestand klopt niet (een getal met te veel cijfers)"
+        ) from None
     _check_values(parsed, name)
     return parsed
 

@@ -164,7 +164,7 @@ def _drop_shared_ids(catalog: Catalog) -> list[Problem]:
         names = ", ".join(str(loaded.path) for loaded in same)
         for loaded in same:
             message = (
-                f"flow-id '{flow_id}' komt in meer bestanden voor ({names}); "
+                f"stappenplan-id '{flow_id}' komt in meer bestanden voor ({names}); "
                 "geen ervan wordt gebruikt"
             )
             problems.append(Problem(str(loaded.path), "", "id", message))

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wegwijzer.core.base.limits import ID_MAX, PATH_MAX
-from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError
+from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError, allowed_values
 from wegwijzer.core.base.text import clean_tree, may_need_cleaning
 from wegwijzer.core.base.tomlfile import parse_toml, read_limited
 from wegwijzer.core.flows.flow import (
@@ -90,7 +90,8 @@ def _translate(error: Mapping[str, Any], name: str) -> Problem:
     kind = error["type"]
     message = _MESSAGES.get(kind, "ongeldige waarde")
     if kind == "literal_error":
-        message = f"ongeldige waarde; toegestaan: {error.get('ctx', {}).get('expected', '')}"
+        expected = allowed_values(error.get("ctx", {}).get("expected", ""))
+        message = f"ongeldige waarde; toegestaan: {expected}"
     if kind == "extra_forbidden" and loc:
         message = f"onbekend veld '{str(loc[-1])[:40]}' (een tikfout?)"
         loc = loc[:-1]
@@ -288,7 +289,10 @@ def check_flow(flow: Flow, name: str, sources: Mapping[str, Source]) -> list[Pro
     """Every rule a valid model must still meet; all problems at once, capped."""
     problems: list[Problem] = []
     if not SLUG.match(flow.id) or len(flow.id) > ID_MAX:
-        message = f"flow-id moet een slug zijn (a-z, 0-9, '-') van hoogstens {ID_MAX} tekens"
+        message = (
+            f"het id van een stappenplan moet een slug zijn (a-z, 0-9, '-') "
+            f"van hoogstens {ID_MAX} tekens"
+        )
         problems.append(Problem(name, "", "id", message))
     for field, value in (("title", flow.title), ("version", flow.version)):
         if "\n" in value:

@@ -51,7 +51,7 @@ def file_header(data: Mapping[str, Any], source: Source | None) -> str:
         "Controleren:          wegwijzer verify BESTAND",
         "",
         "Dit bestand gaat over een minderjarige en bevat gevoelige gegevens. Het hoort",
-        "in het dossier- of zaaksysteem van uw organisatie; niet op het bureaublad, in",
+        "in het zaaksysteem van uw organisatie; niet op het bureaublad, in",
         "een gedeelde map, in een e-mail of op een usb-stick. Verwijder het daarna.",
         "Pas het niet met de hand aan; 'wegwijzer verify' controleert of het nog klopt.",
         "De velden hieronder zijn voor het programma; docs/records.md legt ze uit.",

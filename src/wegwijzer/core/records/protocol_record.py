@@ -122,7 +122,7 @@ def protocol_reasons(
     """
     if recorded is None:
         if entries:
-            return ["het record noemt protocoltekst maar geen protocol ('[protocol]' ontbreekt)"]
+            return ["het overzicht noemt protocoltekst maar geen protocol ('[protocol]' ontbreekt)"]
         return []
     made_with = (
         f"het eigen protocol van {clean(recorded.organisation)} "
@@ -130,14 +130,14 @@ def protocol_reasons(
     )
     if at_hand is None:
         return [
-            f"het record is gemaakt met {made_with}; hier is geen protocol gegeven "
+            f"het overzicht is gemaakt met {made_with}; hier is geen protocol gegeven "
             "(--protocol BESTAND of $WEGWIJZER_PROTOCOL), dus de getoonde protocoltekst "
             "is niet te controleren"
         ]
     if at_hand.digest != recorded.hash:
         return [
             f"het protocolbestand hier ({clean(str(at_hand.path), limit=200)}) verschilt van "
-            f"{made_with} waarmee het record is gemaakt (de inhoud-hash verschilt)"
+            f"{made_with} waarmee het overzicht is gemaakt (de inhoud-hash verschilt)"
         ]
     if session is None:
         return []
@@ -145,7 +145,7 @@ def protocol_reasons(
     expected = entry_tables(session)
     found = [entry.model_dump(exclude_defaults=True) for entry in entries]
     if found != expected:
-        return ["de protocoltekst in het record wijkt af van wat het protocol op dit pad toont"]
+        return ["de protocoltekst in het overzicht wijkt af van wat het protocol op dit pad toont"]
     return []
 
 

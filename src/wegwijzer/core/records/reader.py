@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from pydantic import ValidationError
 
-from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError
+from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError, allowed_values
 from wegwijzer.core.base.text import clean_tree
 from wegwijzer.core.base.tomlfile import parse_toml, read_toml
 from wegwijzer.core.records.protocol_record import (
@@ -75,7 +75,8 @@ def _translate(error: Mapping[str, Any], raw: Mapping[str, Any], name: str) -> P
         key = str(loc.pop())[:40]
         message = f"onbekend veld '{key}'"
     elif kind == "literal_error":
-        message = f"ongeldige waarde; toegestaan: {error.get('ctx', {}).get('expected', '')}"
+        expected = allowed_values(error.get("ctx", {}).get("expected", ""))
+        message = f"ongeldige waarde; toegestaan: {expected}"
     elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SINGLE_LINE:
         message = "mag maar één regel zijn"
     else:

@@ -57,21 +57,21 @@ def flow_reasons(record: Record, loaded: LoadedFlow) -> list[str]:
     """Why ``record`` was not made with this very flow file, if it was not."""
     flow = loaded.flow
     if record.flow != flow.id:
-        return [f"het record hoort bij flow '{record.flow}', niet bij '{flow.id}'"]
+        return [f"het overzicht hoort bij stappenplan '{record.flow}', niet bij '{flow.id}'"]
     reasons = []
     if record.flow_version != flow.version:
         reasons.append(
-            f"het record is gemaakt met versie {record.flow_version[:40]} van de flow; "
+            f"het overzicht is gemaakt met versie {record.flow_version[:40]} van het stappenplan; "
             f"de huidige versie is {flow.version}"
         )
     if record.flow_hash != loaded.digest:
         reasons.append(
-            "de flow is gewijzigd sinds het record is gemaakt (de inhoud-hash verschilt)"
+            "het stappenplan is gewijzigd sinds het overzicht is gemaakt (de inhoud-hash verschilt)"
         )
     elif record.flow_title != flow.title:
-        reasons.append("de titel van de flow in het record wijkt af van de flow")
+        reasons.append("de titel van het stappenplan in het overzicht wijkt af van het stappenplan")
     if record.source != flow.source:
-        reasons.append(f"het record noemt een andere bron dan de flow ('{flow.source}')")
+        reasons.append(f"het overzicht noemt een andere bron dan het stappenplan ('{flow.source}')")
     return reasons
 
 
@@ -116,13 +116,15 @@ def text_reasons(item: StepRecord, step: Step) -> list[str]:
     """Where a stored step's words differ from the flow's step: prompt, options, citations."""
     reasons = []
     if item.prompt != step.prompt:
-        reasons.append("de vraag wijkt af van de flow")
+        reasons.append("de vraag wijkt af van het stappenplan")
     if item.options is not None and item.options != option_labels(step):
-        reasons.append("de keuzes wijken af van de flow")
+        reasons.append("de keuzes wijken af van het stappenplan")
     if item.citations != list(step.cites):
-        reasons.append("de verwijzingen wijken af van de flow (" + ", ".join(step.cites) + ")")
+        reasons.append(
+            "de verwijzingen wijken af van het stappenplan (" + ", ".join(step.cites) + ")"
+        )
     if item.step_hash is not None and item.step_hash != step_digest(step):
-        reasons.append("de stap wijkt af van de flow")
+        reasons.append("de stap wijkt af van het stappenplan")
     return reasons
 
 
@@ -144,7 +146,7 @@ def path_reasons(record: Record, flow: Flow, *, texts: bool = True) -> list[str]
     for number, item in enumerate(record.steps, start=1):
         where = f"stap {number} ('{item.id}')"
         if item.id not in flow.steps:
-            reasons.append(f"{where} bestaat niet in de flow")
+            reasons.append(f"{where} bestaat niet in het stappenplan")
             break
         if item.id != expected:
             if number == 1:
@@ -155,7 +157,9 @@ def path_reasons(record: Record, flow: Flow, *, texts: bool = True) -> list[str]
             break
         step = flow.steps[item.id]
         if item.kind != step.kind:
-            reasons.append(f"{where}: soort '{item.kind}' wijkt af van de flow ('{step.kind}')")
+            reasons.append(
+                f"{where}: soort '{item.kind}' wijkt af van het stappenplan ('{step.kind}')"
+            )
             break
         if texts:
             reasons += [f"{where}: {why}" for why in text_reasons(item, step)]
@@ -180,8 +184,8 @@ def silent_reasons(record: Record, loaded: LoadedFlow) -> list[str]:
             silent_line(loaded.source, step)
         ):
             reasons.append(
-                f"stap {number} ('{item.id}'): wat het record zegt over waar de bron zwijgt, "
-                "wijkt af van de flow"
+                f"stap {number} ('{item.id}'): wat het overzicht zegt over waar de bron zwijgt, "
+                "wijkt af van het stappenplan"
             )
     return reasons
 
@@ -231,9 +235,9 @@ def kept_verdicts(record: Record, flow: Flow) -> list[KeptVerdict]:
         where = f"bewaard antwoord {number} ('{item.id}')"
         step = flow.steps.get(item.id)
         if step is None:
-            reason = f"{where} bestaat niet in de flow en is weggelaten"
+            reason = f"{where} bestaat niet in het stappenplan en is weggelaten"
         elif item.kind != step.kind:
-            reason = f"{where}: soort '{item.kind}' wijkt af van de flow; weggelaten"
+            reason = f"{where}: soort '{item.kind}' wijkt af van het stappenplan; weggelaten"
         elif item.id in answered:
             reason = f"{where} staat al beantwoord op het pad en is weggelaten"
         else:
@@ -284,9 +288,12 @@ def action_reasons(record: Record, session: Session) -> list[str]:
     if found == expected:
         return []
     if len(found) != len(expected):
-        return [f"het record noemt {len(found)} acties; de flow beveelt er {len(expected)} aan"]
+        return [
+            f"het overzicht noemt {len(found)} acties; "
+            f"het stappenplan beveelt er {len(expected)} aan"
+        ]
     return [
-        f"actie {number} wijkt af van wat de flow aanbeveelt"
+        f"actie {number} wijkt af van wat het stappenplan aanbeveelt"
         for number, (have, want) in enumerate(zip(found, expected, strict=True), start=1)
         if have != want
     ]
@@ -307,7 +314,9 @@ def record_reasons(record: Record, loaded: LoadedFlow) -> list[str]:
 
 def open_loaded(record: Record, loaded: LoadedFlow | None) -> Opened:
     if loaded is None:
-        return Opened(record, None, True, [f"de flow '{record.flow}' is hier niet beschikbaar"])
+        return Opened(
+            record, None, True, [f"het stappenplan '{record.flow}' is hier niet beschikbaar"]
+        )
     reasons = record_reasons(record, loaded)
     if reasons:
         return Opened(record, None, True, reasons, loaded)

@@ -147,7 +147,7 @@ def _decision_problems(
     flow = loaded.flow
     if step_id not in flow.steps:
         shown = clean(step_id[:64])  # a TOML key: never echo control characters
-        return [Problem(name, shown, "", f"stap '{shown}' bestaat niet in de flow")]
+        return [Problem(name, shown, "", f"stap '{shown}' bestaat niet in het stappenplan")]
     step = flow.steps[step_id]
     if step.kind not in DECISION_KINDS:
         return [
@@ -155,7 +155,7 @@ def _decision_problems(
                 name,
                 step_id,
                 "",
-                f"stap is geen beslisstap maar '{step.kind}' (choice, multi, check)",
+                f"stap is geen beslisstap maar '{step.kind}' ('choice', 'multi' of 'check')",
             )
         ]
     available = "; ".join(option_names(step))[:300]
@@ -275,7 +275,10 @@ def check_exercise(
     loaded = flows.get(exercise.flow)
     if loaded is None:
         known = ", ".join(sorted(flows)) or "geen"
-        message = f"flow '{exercise.flow[:64]}' bestaat niet of bevat fouten (beschikbaar: {known})"
+        message = (
+            f"stappenplan '{exercise.flow[:64]}' bestaat niet of bevat fouten "
+            f"(beschikbaar: {known})"
+        )
         return [], [*problems, Problem(name, "", "flow", message)][:MAX_PROBLEMS]
     for step_id, decision in exercise.decisions.items():
         if len(problems) >= MAX_PROBLEMS:

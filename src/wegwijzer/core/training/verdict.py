@@ -129,7 +129,7 @@ class Judge:
             loaded = find_flow(catalog, record.flow)
             if loaded is None:
                 return Verdict(
-                    [f"flow '{record.flow}' staat niet in de catalogus ({catalog.folder})"]
+                    [f"stappenplan '{record.flow}' staat niet in de catalogus ({catalog.folder})"]
                 )
         exercises = self.exercises() if record.score is not None else {}
         drift = find_drift(record, loaded)

@@ -228,7 +228,7 @@ class Session:
         """
         step = self.flow.steps.get(step_id)
         if step is None:
-            raise AnswerError("deze stap bestaat niet in de flow")
+            raise AnswerError("deze stap bestaat niet in het stappenplan")
         self.answers[step_id] = validate_answer(step, value)
 
     def off_path(self) -> list[str]:

@@ -45,7 +45,7 @@ RESUME = "Verder waar u was"
 
 
 CHECK_GROUP = "flows-controleren"
-LIST_CHANGED = "De flowbestanden zijn intussen gewijzigd; de lijst is bijgewerkt. Kies opnieuw."
+LIST_CHANGED = "De stappenplannen zijn intussen gewijzigd; de lijst is bijgewerkt. Kies opnieuw."
 DRAFTS_CHANGED = "De lijst met concepten is bijgewerkt. Kies opnieuw."
 
 
