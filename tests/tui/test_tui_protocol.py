@@ -24,6 +24,7 @@ from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.screens.step import StepScreen
 from wegwijzer.tui.widgets.citations import CitationPanel
 from wegwijzer.tui.widgets.protocol import ProtocolPanel
+from wegwijzer.tui.widgets.reading import BACK, DOWN_KEY, KEYS, MORE, UP_KEY, ReadingPane
 
 DATA = ROOT / "tests" / "data"
 HEADING = (
@@ -111,6 +112,61 @@ async def test_narrow_the_panel_yields_to_the_steps_own_text(silent_flows: Path)
         await pilot.pause()
         assert shown(panel) and shown(screen.query_one("#vraag"))
         assert shown(screen.query_one(CitationPanel))
+
+
+def long_protocol(folder: Path, tmp_path: Path) -> Protocol:
+    """A protocol whose police entry is far longer than any panel's room."""
+    lines = "\n".join(f"Regel {n} van de afspraak over de politie." for n in range(1, 41))
+    path = tmp_path / "lang.toml"
+    path.write_text(
+        'schema = 1\norganisation = "Gemeente Voorbeeldstad, team Jeugd"\n'
+        'adopted = 2026-03-01\nreview_by = 2099-03-01\nmaintainer = "aandachtsfunctionaris"\n'
+        f'[entries.politie-inlichten]\ntext = """\n{lines}"""\n',
+        encoding="utf-8",
+    )
+    return example_protocol(folder, path)
+
+
+def last_line_in_view(panel: ProtocolPanel) -> bool:
+    """Whether "Regel 40", the protocol's last line, is on screen inside the panel."""
+    return round(panel.scroll_y) == panel.max_scroll_y and "Regel 40" in panel_text_of(panel)
+
+
+def more_below(pane: Any) -> bool:
+    return round(pane.scroll_y) < pane.max_scroll_y
+
+
+def panel_text_of(panel: ProtocolPanel) -> str:
+    return text_of(panel.query_one("#protocoltekst", Static))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_pgdn_reads_a_long_protocol_to_its_end(
+    silent_flows: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = app_with(silent_flows, long_protocol(silent_flows, tmp_path))
+    async with app.run_test(size=size) as pilot:
+        await keys(pilot, *TO_POLITIE)
+        screen = pilot.app.screen
+        panel = screen.query_one(ProtocolPanel)
+        if size[0] < 100:
+            await keys(pilot, "p")  # narrow: the protocol in the text's place
+        else:  # wide: the step's own text fits, so the protocol is what overflows
+            assert not more_below(screen.query_one("#vraag", ReadingPane))
+        assert shown(panel) and more_below(panel)
+        assert panel.border_subtitle == MORE  # "▼ meer · PgDn", as under the step text
+        for _ in range(40):  # the keys the mark names, pressed until the end
+            if not more_below(panel):
+                break
+            await keys(pilot, KEYS[DOWN_KEY])
+        assert last_line_in_view(panel)
+        assert panel.border_subtitle == BACK
+        assert screen.focused is screen.query_one("#keuzes")  # read without leaving them
+        for _ in range(40):
+            if round(panel.scroll_y) == 0:
+                break
+            await keys(pilot, KEYS[UP_KEY])
+        assert round(panel.scroll_y) == 0 and panel.border_subtitle == MORE
 
 
 async def test_no_panel_where_the_step_is_not_silent(silent_flows: Path) -> None:

@@ -335,12 +335,17 @@ class StepScreen(Screen[None]):
         set_text(strip, strip_content(self.session.protocol, shown, opened))
 
     def reading_panes(self) -> list[ReadingPane]:
-        """The panes with text in view, the step's own text first."""
-        panes = [self.query_one("#vraag", ReadingPane), self.query_one(CitationPanel)]
+        """The panes with text in view: the step's own text first, then the organisation's
+        protocol under it, then the quotes beside it."""
+        panes = [
+            self.query_one("#vraag", ReadingPane),
+            self.query_one(ProtocolPanel),
+            self.query_one(CitationPanel),
+        ]
         return [pane for pane in panes if pane.display and pane.visible and pane.size.height]
 
     def action_read(self, down: bool) -> None:
-        """PgDn/PgUp: the next page of the text, then of the quotes beside it."""
+        """PgDn/PgUp: the next page of the text, then of the protocol, then of the quotes."""
         for pane in self.reading_panes():
             if pane.page(down):
                 return

@@ -3,7 +3,8 @@
 Its own panel, headed "Eigen protocol van … — niet uit de bron", with a double border
 in the warning colour where the citation panel has a thin round one: the words say
 where the text comes from, the frame only repeats it. Contact lines are plain text;
-nothing in it is a link or can be clicked.
+nothing in it is a link or can be clicked. A long protocol scrolls like the step's text:
+its bottom border says "▼ meer · PgDn", and PgDn/PgUp page through it (``ReadingPane``).
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from wegwijzer.core.flows.protocol import Protocol, Shown
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.widgets.in_place import set_text
+from wegwijzer.tui.widgets.reading import ReadingPane
 
 PANEL_TITLE = "Eigen protocol — niet uit de bron"
 EMPTY = "-leeg"  # nothing for this step: the panel and its strip are not shown
@@ -51,7 +52,7 @@ def strip_content(protocol: Protocol | None, shown: Sequence[Shown], opened: boo
     )
 
 
-class ProtocolPanel(VerticalScroll):
+class ProtocolPanel(ReadingPane):
     """Scrollable and read-only; shown only at a step the protocol has something for
     (the screen's CSS hides it with the class ``-leeg`` otherwise)."""
 
