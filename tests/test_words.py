@@ -213,6 +213,30 @@ def test_no_sentence_in_the_code_uses_jargon() -> None:
     assert not bad, "\n".join(bad)
 
 
+def test_every_key_in_the_footer_and_the_help_uses_the_glossary() -> None:
+    # Binding descriptions are short ("Bron", "Notitie"): the sentence scan above
+    # passes over single words, so read them from the classes themselves.
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    import wegwijzer.tui
+
+    descriptions = {}
+    for module in pkgutil.walk_packages(wegwijzer.tui.__path__, "wegwijzer.tui."):
+        for value in vars(importlib.import_module(module.name)).values():
+            own = getattr(value, "__module__", "").startswith("wegwijzer.")
+            if own and isinstance(value, type) and issubclass(value, DOMNode):
+                for binding in value.BINDINGS:
+                    if isinstance(binding, Binding) and binding.description:
+                        descriptions[f"{value.__name__} {binding.key}"] = binding.description
+    assert len(descriptions) > 40
+    bad = {key: text for key, text in descriptions.items() if jargon_in(text)}
+    assert not bad
+
+
 # --- the help screen and the user docs --------------------------------------------
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
+from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.message import Message
@@ -78,6 +79,10 @@ class Palette(CommandPalette):
     palette that is no longer on top ignores keys and searches (``Screen.dismiss`` above
     covers its dismissals).
     """
+
+    # Its one key with a description, in Dutch like every other (Textual's says
+    # "Exit the command palette"); the arrows and pages keep Textual's own bindings.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", "Sluiten")]
 
     def _off_screen(self) -> bool:
         return self.app.screen is not self or not self.query(CommandList)
