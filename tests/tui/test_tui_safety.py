@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.command import CommandList
-from textual.widgets import OptionList
+from textual.widgets import OptionList, TextArea
 from textual.widgets._header import HeaderIcon
 from tuikit import HERE, fixed_clock, keys, screen_name, visible_text
 
@@ -125,6 +125,13 @@ async def test_help_lists_the_keys_from_the_bindings(new_app: NewApp) -> None:
             assert expected in text
         await keys(pilot, "f1")
         assert screen_name(pilot) == "StepScreen"
+        await keys(pilot, "question_mark")  # "?", as most terminal programs have it
+        assert isinstance(app.screen, HelpScreen) and "F1 / ?" in visible_text(pilot)
+        await keys(pilot, "question_mark")
+        assert screen_name(pilot) == "StepScreen"
+        await keys(pilot, "n", "question_mark")  # in a note it is a question mark
+        assert screen_name(pilot) == "NoteDialog"
+        assert app.screen.query_one(TextArea).text == "?"
 
 
 def test_key_names_for_the_help() -> None:

@@ -63,7 +63,9 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
     HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
     VERTICAL_BREAKPOINTS = HEIGHT_CLASSES
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help"),
+        # "?" too: what people press for help in most terminal programs (typed into a
+        # note or a path, it stays a question mark: the field takes it first).
+        Binding("f1,question_mark", "help", "Help"),
         Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True),
         Binding("ctrl+q", "quit", "Afsluiten", show=False, priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),

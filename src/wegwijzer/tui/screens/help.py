@@ -1,4 +1,4 @@
-"""F1: the keys, read from the bindings themselves, and the packaged help text."""
+"""F1 or ?: the keys, read from the bindings themselves, and the packaged help text."""
 
 from __future__ import annotations
 
@@ -46,7 +46,13 @@ def help_text() -> str:
     return resources.files("wegwijzer.tui").joinpath("help.md").read_text(encoding="utf-8")
 
 
-KEY_NAMES = {"enter": "Enter", "escape": "Esc", "backspace": "Backspace", "space": "Spatie"}
+KEY_NAMES = {
+    "enter": "Enter",
+    "escape": "Esc",
+    "backspace": "Backspace",
+    "space": "Spatie",
+    "question_mark": "?",
+}
 
 
 def key_name(key: str) -> str:
@@ -84,7 +90,7 @@ class HelpScreen(Screen[None]):
     AUTO_FOCUS = "#hulp"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug"),
-        Binding("f1", "close", "Help sluiten", show=False),
+        Binding("f1,question_mark", "close", "Help sluiten", show=False),
     ]
 
     def __init__(self, sections: Sequence[KeySection]) -> None:
