@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import tomli_w
@@ -45,10 +46,16 @@ def test_review_shows_steps_answers_notes_and_actions(
         in text
     )
     assert '  Notitie: Zei: "ik krijg alles" [bold]x[/bold]\n    tweede regel 🙂\n' in text
-    assert "  Gebaseerd op antwoord 2.1" in text
+    assert "  Gebaseerd op antwoord 2, alinea 1" in text
     assert "Uitkomst: Klaar" in text
-    assert "  1. [Zorg] Bespreek de signalen. (antwoord 2.1)" in text
-    assert "  2. [Beleid] Loop het beleid na met de checklist van het NJi. (antwoord 8.2)" in text
+    assert "  1. [Zorg] Bespreek de signalen. (antwoord 2, alinea 1)" in text
+    assert (
+        "  2. [Beleid] Loop het beleid na met de checklist van het NJi. (antwoord 8, alinea 2)"
+        in text
+    )
+    # Every citation in the words a person reads everywhere ("antwoord 4, alinea 1"),
+    # never the file's own notation.
+    assert not re.search(r"antwoord [\d, ]*\d\.\d", text)
 
 
 def test_review_only_reasons_are_shown(

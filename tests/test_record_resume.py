@@ -131,7 +131,7 @@ def test_tampered_records_are_review_only_with_reasons(test_flow: LoadedFlow) ->
         "stap 1 ('begin'): bij een informatiestap is het antwoord 'gelezen'"
     ]
     assert _tampered(test_flow, 0, citations=["1", "2"]) == [
-        "stap 1 ('begin'): de verwijzingen wijken af van het stappenplan (1)"
+        "stap 1 ('begin'): de verwijzingen wijken af van het stappenplan (antwoord 1)"
     ]
     assert _tampered(test_flow, 0, prompt="Iets anders") == [
         "stap 1 ('begin'): de vraag wijkt af van het stappenplan"

@@ -143,7 +143,7 @@ def test_wrong_citations_and_order_are_reported(exported: tuple[Path, dict[str, 
     steps[0]["citations"] = ["9"]
     steps[1], steps[2] = steps[2], steps[1]
     assert _verify_after(out, env, {"steps": steps}) == [
-        "  - stap 1 ('begin'): de verwijzingen wijken af van het stappenplan (1)",
+        "  - stap 1 ('begin'): de verwijzingen wijken af van het stappenplan (antwoord 1)",
         "  - stap 2 ('politie') volgt niet uit het antwoord op stap 1 (verwacht 'signalen')",
     ]
 

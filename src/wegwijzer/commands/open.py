@@ -15,6 +15,7 @@ from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.flow import GROUP_LABELS
+from wegwijzer.core.flows.source import parse_citation
 from wegwijzer.core.records.drift import Drift, drift_of, shown_reasons
 from wegwijzer.core.records.overview import overview_markdown
 from wegwijzer.core.records.protocol_record import protocol_lines
@@ -46,6 +47,15 @@ def _answer_text(answer: str | list[str] | None) -> str:
     if isinstance(answer, list):
         return "; ".join(clean(a) for a in answer)
     return clean(answer)
+
+
+def cites_words(citations: Sequence[str]) -> str:
+    """'antwoord 4, alinea 1; antwoord 7', as everywhere else a person reads citations."""
+    labels = []
+    for cite in citations:
+        citation = parse_citation(cite)
+        labels.append(citation.label if citation is not None else clean(cite))
+    return "; ".join(labels)
 
 
 def _indented(text: str, prefix: str) -> list[str]:
@@ -92,13 +102,13 @@ def review_lines(
         if step.note:
             lines += _indented(step.note, "  Notitie: ")
         if step.citations:
-            lines.append("  Gebaseerd op antwoord " + ", ".join(step.citations))
+            lines.append(f"  Gebaseerd op {cites_words(step.citations)}")
     if record.actions:
         lines += ["", "Aanbevolen acties:"]
         for number, action in enumerate(record.actions, start=1):
-            cites = ", ".join(action.citations)
             group = GROUP_LABELS[action.group]
-            lines.append(f"  {number}. [{group}] {clean(action.text)} (antwoord {cites})")
+            cites = cites_words(action.citations)
+            lines.append(f"  {number}. [{group}] {clean(action.text)} ({cites})")
     lines += protocol_lines(record.protocol, record.protocol_entries, dict(labels or {}))
     if record.kept:
         lines += ["", "Bewaard buiten het pad (na een stap terug; geen deel van de uitkomst):"]

@@ -28,6 +28,7 @@ from wegwijzer.core.flows.flow import (
     step_digest,
 )
 from wegwijzer.core.flows.silence import silent_line
+from wegwijzer.core.flows.source import cites_label
 from wegwijzer.core.records.reader import read_record
 from wegwijzer.core.records.record import KeptRecord, Record, StepRecord, build_record
 from wegwijzer.core.walk.session import INFO_READ, Answer, AnswerError, Session, next_step
@@ -120,9 +121,8 @@ def text_reasons(item: StepRecord, step: Step) -> list[str]:
     if item.options is not None and item.options != option_labels(step):
         reasons.append("de keuzes wijken af van het stappenplan")
     if item.citations != list(step.cites):
-        reasons.append(
-            "de verwijzingen wijken af van het stappenplan (" + ", ".join(step.cites) + ")"
-        )
+        # In the words of every other citation a person reads: "antwoord 4, alinea 1".
+        reasons.append(f"de verwijzingen wijken af van het stappenplan ({cites_label(step.cites)})")
     if item.step_hash is not None and item.step_hash != step_digest(step):
         reasons.append("de stap wijkt af van het stappenplan")
     return reasons
