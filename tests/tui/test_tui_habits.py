@@ -5,13 +5,15 @@ open dialog keeping its path, and the arrows moving from list to list."""
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 from tuikit import TO_SUMMARY, app_of, choices, keys, screen_name, visible_text
 
-from wegwijzer.core.records.drafts import list_drafts
+from wegwijzer.core.records.drafts import Stopped, list_drafts
 from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.screens.home import RESUME, EntryList
 
@@ -112,6 +114,49 @@ async def test_a_reopened_record_stays_unchanged_until_something_changes(
         assert screen_name(pilot) != "ConfirmDialog"  # nothing to lose: no question
     assert list_drafts().drafts == []  # and no new draft
     assert target.read_bytes() == before
+
+
+def stop_by_signal(app: WegwijzerApp) -> str:
+    """What the app's own SIGTERM handler does now (as ``kill`` would): its message."""
+    handler = signal.getsignal(signal.SIGTERM)
+    assert callable(handler), "the app put no handler in place"
+    with pytest.raises(Stopped) as stopped:
+        handler(signal.SIGTERM, None)
+    return stopped.value.message
+
+
+async def test_a_signal_leaves_no_draft_of_a_file_saved_or_opened_unchanged(
+    new_app: NewApp, tmp_path: Path
+) -> None:
+    from test_tui_records import export_to
+
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    target = tmp_path / "r.toml"
+    try:
+        app = new_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await keys(pilot, *TO_SUMMARY)
+            await export_to(pilot, target)
+            await pilot.app.workers.wait_for_complete()
+            assert list_drafts().drafts == []  # the file took the draft's place
+            await keys(pilot, "escape", "enter")  # back and on: nothing changed
+            await pilot.app.workers.wait_for_complete()
+            assert stop_by_signal(app) == "Gestopt."
+            assert list_drafts().drafts == []
+        app = new_app(record=target)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await keys(pilot)
+            assert screen_name(pilot) == "SummaryScreen"
+            assert stop_by_signal(app) == "Gestopt."
+            assert list_drafts().drafts == []  # opened, read, stopped: still no draft
+        app = new_app(record=target)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await keys(pilot, "escape", "n", *"nieuw", "ctrl+s")  # a note: now it changed
+            assert "Gestopt; concept opgeslagen" in stop_by_signal(app)
+            assert len(list_drafts().drafts) == 1
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 async def test_dialogs_show_their_own_keys(new_app: NewApp) -> None:

@@ -85,9 +85,7 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
         self.call_after_refresh(gc.freeze)
         if self.saver.enabled:
             try:
-                self._restore_signals = install_signal_save(
-                    lambda: None if self.training else self.session
-                )
+                self._restore_signals = install_signal_save(self.draft_session)
             except ValueError:  # not the main thread (some test runners)
                 self._restore_signals = None
         if self.protocol is not None and self.protocol.overdue():

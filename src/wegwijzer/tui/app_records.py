@@ -83,13 +83,21 @@ class RecordRoutes(AppCore):
             self.push_screen(ReviewScreen(opened.record, reasons, changes, labels))
         return True
 
-    def autosave(self) -> None:
+    def draft_session(self) -> Session | None:
+        """The session a draft should hold now, or None. No draft in an exercise, none
+        before the first answer or note, and none for a file opened again or just saved
+        until something in it changes (walking through it changes nothing). The autosave
+        and the save on SIGTERM/SIGHUP both ask this."""
         session = self.session
-        if session is None or not self.saver.enabled or self.training is not None:
-            return
-        # No draft before the first answer or note, and none for a file opened again
-        # until something in it changes (walking through it changes nothing).
+        if session is None or self.training is not None:
+            return None
         if not self._saved and session_state(session) == self._exported:
+            return None
+        return session
+
+    def autosave(self) -> None:
+        session = self.draft_session()
+        if session is None or not self.saver.enabled:
             return
         self._saved = True
         job = make_saver_call(self.saver, session)
@@ -202,6 +210,9 @@ class RecordRoutes(AppCore):
                 timeout=10,
             )
             return
+        # The file replaced the draft: as for a file opened again, no new draft (on
+        # the next step or on SIGTERM/SIGHUP) until something changes.
+        self._saved = False
         self.notify(
             f"Overzicht opgeslagen in {written}", title="Opgeslagen", markup=False, timeout=10
         )
