@@ -14,6 +14,7 @@ from tuikit import HERE, fixed_clock, keys, screen_name, visible_text
 from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.screens.help import HelpScreen, join_keys, key_name
 from wegwijzer.tui.widgets.choices import ChoiceList
+from wegwijzer.tui.widgets.reading import KEYS
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 NewApp = Callable[..., WegwijzerApp]
@@ -139,6 +140,8 @@ def test_key_names_for_the_help() -> None:
     assert join_keys([*(str(n) for n in range(1, 10)), "0"]) == "1–9 / 0"
     assert join_keys(["escape", "backspace"]) == "Esc / Backspace"
     assert key_name("ctrl+q") == "Ctrl+Q" and key_name("f1") == "F1" and key_name("n") == "n"
+    # The reading keys as the "meer" mark names them, never Textual's own names.
+    assert {key_name(key) for key in KEYS.values()} == set(KEYS)
 
 
 async def test_the_theme_toggles_between_light_and_dark(new_app: NewApp) -> None:

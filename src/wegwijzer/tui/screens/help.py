@@ -52,6 +52,9 @@ KEY_NAMES = {
     "backspace": "Backspace",
     "space": "Spatie",
     "question_mark": "?",
+    # As the "meer" mark under a long text names them (tui/widgets/reading.py).
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
 }
 
 
