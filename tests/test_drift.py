@@ -26,6 +26,13 @@ from helpers import FLOWS, run_cli
 
 SHIPPED = sorted(FLOWS.glob("*.toml"))
 CASE = FLOWS / "zorgen-over-een-minderjarige.toml"
+# A changed copy of the case flow raises its version by one, whatever the shipped one is.
+SHIPPED_VERSION = tomllib.loads(CASE.read_text("utf-8"))["version"]
+NEXT_VERSION = str(int(SHIPPED_VERSION) + 1)
+VERSION_CHANGE = (
+    f"Het stappenplan is nu versie {NEXT_VERSION}; "
+    f"dit overzicht is gemaakt met versie {SHIPPED_VERSION}."
+)
 
 
 @pytest.fixture(scope="module")
@@ -125,14 +132,14 @@ def test_changes_that_still_fit_are_named_and_the_answers_fit(
     choice = ids[1]
 
     def change(data: dict[str, Any]) -> None:
-        data["version"] = "3"
+        data["version"] = NEXT_VERSION
         data["steps"][multi]["options"].append({"label": "Nog een signaal"})
         data["steps"][choice]["cites"] = ["3.1", "2.2"]
 
     drift = find_drift(record, changed(CASE, sources, change))
     assert drift is not None and drift.fits
     assert drift.changes == (
-        "Het stappenplan is nu versie 3; dit overzicht is gemaakt met versie 2.",
+        VERSION_CHANGE,
         f"Stap 2 ('{choice}'): de verwijzingen zijn gewijzigd "
         "(was: antwoord 3, alinea 1; nu: antwoord 3, alinea 1; antwoord 2, alinea 2).",
         f"Stap {ids.index(multi) + 1} ('{multi}'): de keuzes zijn gewijzigd.",
@@ -230,7 +237,7 @@ def changed_catalog(tmp_path: Path, sources: dict[str, Source]) -> tuple[Path, d
     out = tmp_path / "overzicht.toml"
     out.write_bytes(render_record(build_record(walk(loaded, prefer_last=("direct-gevaar",)))))
     data = tomllib.loads(CASE.read_text("utf-8"))
-    data["version"] = "3"
+    data["version"] = NEXT_VERSION
     data["steps"]["signalen"]["prompt"] = "Welke signalen ziet u nu?"
     (folder / CASE.name).write_bytes(tomli_w.dumps(data).encode())
     env = dict(os.environ, WEGWIJZER_FLOWS=str(folder), **{ENV_DATA: str(tmp_path / "data")})
@@ -245,7 +252,7 @@ def test_verify_says_in_order_but_changed_and_names_the_change(
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines() == [
         f"in orde, maar het stappenplan is sindsdien gewijzigd: {out}",
-        "  - Het stappenplan is nu versie 3; dit overzicht is gemaakt met versie 2.",
+        f"  - {VERSION_CHANGE}",
         "  - Stap 4 ('signalen'): de vraag is gewijzigd.",
     ]
 
@@ -276,7 +283,7 @@ def test_open_plain_and_markdown_name_the_changes(
     assert plain.returncode == 0, plain.stderr
     assert (
         f"  - {FLOW_CHANGED}\n\nGewijzigd sinds dit overzicht is gemaakt:\n"
-        "  - Het stappenplan is nu versie 3; dit overzicht is gemaakt met versie 2.\n"
+        f"  - {VERSION_CHANGE}\n"
         "  - Stap 4 ('signalen'): de vraag is gewijzigd.\n"
     ) in plain.stdout
     markdown = run_cli("open", str(out), "--markdown", env=env)
@@ -284,7 +291,7 @@ def test_open_plain_and_markdown_name_the_changes(
     assert (
         "## Let op: gewijzigd sinds dit overzicht is gemaakt\n\n"
         "Dit overzicht toont de stappen zoals ze waren toen het werd gemaakt. Sindsdien:\n\n"
-        "- Het stappenplan is nu versie 3; dit overzicht is gemaakt met versie 2.\n"
+        f"- {VERSION_CHANGE}\n"
         "- Stap 4 ('signalen'): de vraag is gewijzigd.\n"
     ) in markdown.stdout
     assert "### Stap 4. Welke signalen ziet u?\n" in markdown.stdout  # as it was answered

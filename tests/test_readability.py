@@ -5,12 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wegwijzer.core.base.readability import measure, sentences, syllables
+from test_flows import SHIPPED, shown_texts
+from wegwijzer.core.base.readability import (
+    MAX_AVERAGE_WORDS,
+    MAX_SENTENCE_WORDS,
+    measure,
+    sentences,
+    syllables,
+)
+from wegwijzer.core.flows.catalog import Catalog, load_catalog
+from wegwijzer.core.flows.plain_language import flow_readability
 
-from helpers import DATA, run_cli
+from helpers import DATA, FLOWS, run_cli
 
 SOURCE_31 = (
     "Slachtoffers van mensenhandel zien zichzelf niet altijd als slachtoffer, waardoor zij "
@@ -91,3 +101,39 @@ def test_the_shipped_flows_are_measured_per_step() -> None:
         assert flow["stappen"], flow["id"]
         assert all(figures["zinnen"] >= 1 for figures in flow["stappen"].values())
     assert data["oefeningen"] and data["errors"] == []
+
+
+# --- the shipped flows at B1 (issue 20, item 4) ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(FLOWS)
+
+
+@pytest.mark.parametrize("flow_id", SHIPPED)
+def test_no_own_sentence_of_a_shipped_flow_is_over_25_words(catalog: Catalog, flow_id: str) -> None:
+    """Every text a user reads in a shipped flow, step by step: no own sentence over the
+    guideline (quoted source text is left out, as the readability module does)."""
+    loaded = catalog.find(flow_id)
+    assert loaded is not None
+    measured = 0
+    for where, text in shown_texts(loaded.flow):
+        for sentence in sentences(text):
+            measured += 1
+            assert len(sentence) <= MAX_SENTENCE_WORDS, f"{where}: {' '.join(sentence)}"
+    report = flow_readability(loaded.flow)
+    assert measured >= report.total.sentences  # every step's own text was looked at
+    assert report.total.too_long == ()
+    assert report.total.average_words <= MAX_AVERAGE_WORDS
+
+
+def test_the_sentence_guideline_catches_a_long_sentence_in_any_step(catalog: Catalog) -> None:
+    """The check above can fail: one long sentence added to any step's text is found."""
+    loaded = catalog.find(SHIPPED[0])
+    assert loaded is not None
+    long = " ".join(["woord"] * (MAX_SENTENCE_WORDS + 1)) + "."
+    for step_id, step in loaded.flow.steps.items():
+        changed = loaded.flow.steps | {step_id: step.model_copy(update={"text": long})}
+        flow = loaded.flow.model_copy(update={"steps": changed})
+        assert flow_readability(flow).total.too_long, step_id
