@@ -133,15 +133,27 @@ class Source(_Model):
         return local_date_text(self.received)
 
 
+_DIGESTS: dict[int, tuple[Source, str]] = {}  # id(source) -> (source, digest); sources are frozen
+
+
 def source_digest(source: Source) -> str:
     """A content hash of the source document: its answers and text, not its file layout.
 
     A record stores it, so opening the record later can tell that the source changed.
+    Kept per source object: every record written or checked asks again (a trainer
+    summary: twice for each of thousands of results).
     """
+    known = _DIGESTS.get(id(source))
+    if known is not None and known[0] is source:
+        return known[1]
     data = json.dumps(
         source.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")
     )
-    return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
+    digest = "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
+    if len(_DIGESTS) >= 64:
+        _DIGESTS.clear()
+    _DIGESTS[id(source)] = (source, digest)
+    return digest
 
 
 def load_source(path: Path) -> Source:

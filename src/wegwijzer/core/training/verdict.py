@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from wegwijzer.core.base.clock import utc_now
 from wegwijzer.core.base.text import clean
@@ -29,8 +30,34 @@ from wegwijzer.core.records.resume import (
 )
 from wegwijzer.core.training.exercise import LoadedExercise, exercise_folder, load_exercises
 from wegwijzer.core.training.run import FEEDBACK_MODES, TrainingRun
+from wegwijzer.core.walk.session import Session
 
 FUTURE_SLACK = dt.timedelta(days=1)  # clocks differ; a day ahead is a wrong clock, not fraud
+# The score an exercise gives depends only on the answers at its decisions: a class of
+# 5,000 results walks few different routes, so each is graded once (docs/performance.md,
+# figure 6). Bounded: memory grows with the routes kept, never with the files read.
+_SCORES: dict[tuple[object, ...], tuple[LoadedExercise, dict[str, Any]]] = {}
+_SCORES_MAX = 4096
+
+
+def expected_score(item: LoadedExercise, feedback: str, session: Session) -> dict[str, Any]:
+    """The ``[score]`` table ``item`` gives for the answers of ``session`` (a replayed walk)."""
+    answered = {step_id for step_id in session.path[:-1] if step_id in session.answers}
+    decisions = tuple(
+        (step_id, session.answers[step_id]) if step_id in answered else (step_id,)
+        for step_id in item.decisions_in_order
+    )
+    key = (id(item), feedback, decisions)
+    known = _SCORES.get(key)
+    if known is not None and known[0] is item:
+        return known[1]
+    run = TrainingRun(item, feedback)
+    run.session = session
+    table = run.score_table()
+    if len(_SCORES) >= _SCORES_MAX:
+        _SCORES.clear()
+    _SCORES[key] = (item, table)
+    return table
 
 
 def score_reasons(
@@ -54,9 +81,7 @@ def score_reasons(
         return ["score.feedback moet 'direct' of 'achteraf' zijn"]
     if path_reasons(record, loaded.flow):
         return []  # the path is already refused; a score over it means nothing
-    run = TrainingRun(item, str(feedback))
-    run.session = replay(record, loaded)
-    expected = run.score_table()
+    expected = expected_score(item, str(feedback), replay(record, loaded))
     wrong = [
         key for key in sorted(set(expected) | set(score)) if score.get(key) != expected.get(key)
     ]
