@@ -47,11 +47,13 @@ def active_protocol(catalog: Catalog | None = None) -> tuple[Protocol | None, bo
     the one given cannot be used: a worker who expects their protocol must not get a
     walk without it unawares.
     """
-    from wegwijzer.core.flows.protocol import known_topics, load_protocol, protocol_path
+    from wegwijzer.core.flows.protocol_location import protocol_path
 
     path = protocol_path()
     if path is None:
         return None, True  # the usual case costs one look at the config folder
+    from wegwijzer.core.flows.protocol import known_topics, load_protocol
+
     if catalog is None:
         from wegwijzer.core.flows.catalog import default_flows_dir, load_sources
 

@@ -15,13 +15,11 @@ from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
-from wegwijzer.core.flows.protocol import (
+from wegwijzer.core.flows.protocol import known_topics, load_protocol, used_topics
+from wegwijzer.core.flows.protocol_location import (
     ENV_PROTOCOL,
     default_protocol_path,
-    known_topics,
-    load_protocol,
     protocol_path,
-    used_topics,
 )
 from wegwijzer.core.flows.protocol_template import template_text
 from wegwijzer.core.flows.silence import silent_topics

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +24,11 @@ from wegwijzer.core.base.text import clean, clean_tree
 from wegwijzer.core.base.tomlfile import parse_toml, read_limited
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.flows.flow import Step
+from wegwijzer.core.flows.protocol_location import protocol_path
 from wegwijzer.core.flows.silence import silent_topics
 from wegwijzer.core.flows.source import Source
 
 PROTOCOL_MAX_BYTES = 256 * 1024
-ENV_PROTOCOL = "WEGWIJZER_PROTOCOL"
-FILE_NAME = "protocol.toml"
 MAX_ENTRIES = 100
 MAX_CONTACTS = 12
 TEXT_LIMIT = 2000
@@ -241,23 +239,6 @@ def file_digest(path: Path) -> str | None:
         return digest_of(read_bytes(path))
     except ProblemsError:
         return None
-
-
-def default_protocol_path() -> Path:
-    """``protocol.toml`` in the user's config folder (it need not exist)."""
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("wegwijzer", appauthor=False)) / FILE_NAME
-
-
-def protocol_path() -> Path | None:
-    """Where the protocol comes from: ``$WEGWIJZER_PROTOCOL`` (``--protocol`` sets it),
-    else the config folder's file when there is one; None when there is no protocol."""
-    given = os.environ.get(ENV_PROTOCOL)
-    if given:
-        return Path(given)
-    default = default_protocol_path()
-    return default if default.exists() else None
 
 
 def known_topics(sources: Iterable[Source]) -> dict[str, str]:

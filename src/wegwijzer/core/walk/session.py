@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wegwijzer.core.base.clock import utc_now
 from wegwijzer.core.base.limits import NOTE_MAX, PATH_MAX
@@ -28,7 +29,9 @@ from wegwijzer.core.flows.flow import (
     OutcomeStep,
     Step,
 )
-from wegwijzer.core.flows.protocol import Protocol, Shown, entries_at
+
+if TYPE_CHECKING:
+    from wegwijzer.core.flows.protocol import Protocol, Shown
 
 Answer = int | tuple[int, ...] | str | None
 NOTE_LIMIT = NOTE_MAX
@@ -293,12 +296,20 @@ class Session:
 
     def protocol_here(self) -> list[Shown]:
         """The protocol's entries for the topics the current step is silent on."""
+        if self.protocol is None:
+            return []
+        # Imported here: the protocol's file model is pydantic, which a walk without a
+        # protocol never needs (docs/performance.md, issue 19).
+        from wegwijzer.core.flows.protocol import entries_at
+
         return entries_at(self.protocol, self.current, self.current_id)
 
     def protocol_met(self) -> list[Shown]:
         """Every protocol entry shown on the path so far, each topic once, in path order."""
         if self.protocol is None:
             return []
+        from wegwijzer.core.flows.protocol import entries_at
+
         found: dict[str, Shown] = {}
         for step_id in self.path:
             for shown in entries_at(self.protocol, self.flow.steps[step_id], step_id):

@@ -10,15 +10,18 @@ its bottom border says "▼ meer · PgDn", and PgDn/PgUp page through it (``Read
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from wegwijzer.core.flows.protocol import Protocol, Shown
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.widgets.in_place import set_text
 from wegwijzer.tui.widgets.reading import ReadingPane
+
+if TYPE_CHECKING:  # a protocol's model is pydantic; a walk without one never imports it
+    from wegwijzer.core.flows.protocol import Protocol, Shown
 
 PANEL_TITLE = "Eigen protocol — niet uit de bron"
 EMPTY = "-leeg"  # nothing for this step: the panel and its strip are not shown
