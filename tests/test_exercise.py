@@ -13,7 +13,7 @@ from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import normalise_space
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
-from wegwijzer.core.flows.flow import MultiStep
+from wegwijzer.core.flows.flow import MultiStep, Option
 from wegwijzer.core.flows.source import Source, parse_citation
 from wegwijzer.core.records.reader import parse_record
 from wegwijzer.core.training.exercise import (
@@ -257,11 +257,7 @@ def test_multi_scores_full_for_the_exact_set_and_a_share_otherwise(source: Sourc
         prompt="Welke?",
         cites=("2.1",),
         next="x",
-        options=(
-            {"label": "A"},  # type: ignore[arg-type]
-            {"label": "B"},  # type: ignore[arg-type]
-            {"label": "C"},  # type: ignore[arg-type]
-        ),
+        options=(Option(label="A"), Option(label="B"), Option(label="C")),
     )
     decision = Decision(expect=("A", "B"), points=4, why="Omdat.", cites=("2.1",))
     assert grade("s", step, decision, (0, 1)).points == 4.0

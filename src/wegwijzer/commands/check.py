@@ -50,7 +50,7 @@ def full_check(files: list[Path] | None, *, cache: bool) -> tuple[Checked, list[
     from wegwijzer.core.flows.catalog import load_catalog, remember, summarize
     from wegwijzer.core.training.exercise import exercise_folder, load_exercises
 
-    catalog = load_catalog(files=files)
+    catalog = load_catalog(files=files, trust_cache=cache)  # --no-cache: every file in full
     # Exercises are checked with the shipped flows only.
     found, problems = ([], []) if files else load_exercises(exercise_folder(catalog), catalog)
     if cache:

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from wegwijzer.core.flows.flow import Flow
+from wegwijzer.core.flows.schema import Flow
 
 
 def add_parser(commands: Any) -> None:

@@ -146,22 +146,32 @@ def content_key(folder: Path, files: Sequence[Path] | None = None) -> str | None
 
     None when a file cannot be read (or is too large): the full check reports it.
     """
+    return read_inputs(folder, files)[0]
+
+
+def read_inputs(
+    folder: Path, files: Sequence[Path] | None = None
+) -> tuple[str | None, dict[Path, bytes]]:
+    """``content_key`` and the bytes it hashed, by path: a flow the cache vouches for is
+    built from exactly these bytes, never from a second read (``catalog.load_catalog``)."""
     fingerprint = checker_fingerprint()
     if fingerprint is None:
-        return None
+        return None, {}
     digest = hashlib.sha256(fingerprint)
     mode = b"folder" if files is None else b"files"
     _add(digest, mode, os.fsencode(folder))
     try:
         paths = input_files(folder, files)
     except OSError:
-        return None
+        return None, {}
+    contents: dict[Path, bytes] = {}
     for path in paths:
         data = _read(path)
         if data is None:
-            return None
+            return None, {}
         _add(digest, os.fsencode(path), data)
-    return digest.hexdigest()
+        contents[path] = data
+    return digest.hexdigest(), contents
 
 
 # --- the file ---------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -85,6 +85,8 @@ class ListedCatalog(Catalog):
         """The loaded catalog (loaded now, the first time)."""
         with self._loading:
             if self._loaded is None:
+                # From the bytes the cache vouches for when they are unchanged (no pydantic);
+                # checked in full when anything changed since the cache was filled.
                 self._loaded = load_catalog(self.folder)
             return self._loaded
 
@@ -113,14 +115,26 @@ class ListedCatalog(Catalog):
         self.load().problems = value
 
 
-def load_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
-    from wegwijzer.core.flows.source import load_source
+def load_sources(
+    folder: Path, vouched: Mapping[Path, bytes] | None = None
+) -> tuple[dict[str, Source], list[Problem]]:
+    """The folder's sources; from ``vouched`` (the bytes of a clean check in the cache,
+    by path) instead of the files when given."""
+    from wegwijzer.core.flows.source import load_source, parse_source
 
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
-    for path in sorted((folder / "sources").glob("*.toml")):
+    where = folder / "sources"
+    if vouched is not None:
+        paths = [path for path in vouched if path.parent == where]
+    else:
+        paths = sorted(where.glob("*.toml"))
+    for path in paths:
         try:
-            source = load_source(path)
+            if vouched is not None:
+                source = parse_source(vouched[path], str(path), vouched=True)
+            else:
+                source = load_source(path)
         except ProblemsError as error:
             problems += error.problems
         else:
@@ -130,19 +144,37 @@ def load_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
     return sources, problems
 
 
-def load_catalog(folder: Path | None = None, files: list[Path] | None = None) -> Catalog:
-    """Load the sources of ``folder`` and its flows, or the given ``files`` instead."""
-    from wegwijzer.core.flows.check import load_flow
+def load_catalog(
+    folder: Path | None = None, files: list[Path] | None = None, *, trust_cache: bool = True
+) -> Catalog:
+    """Load the sources of ``folder`` and its flows, or the given ``files`` instead.
+
+    When the cache of checked flows holds a clean check of the folder under the key of
+    its files as they are read now, the flows and sources are built from exactly the
+    bytes hashed, without pydantic (the graph and citation checks still run); anything
+    else (a changed file, a changed checker, ``files``, ``trust_cache=False``) is
+    validated with pydantic and checked in full.
+    """
+    from wegwijzer.core.flows.check import load_flow, load_flow_bytes
 
     folder = folder or default_flows_dir()
     given = tuple(files) if files is not None else None
-    key = flow_cache.content_key(folder, given)  # before reading: see ``remember``
-    sources, problems = load_sources(folder)
+    key, contents = flow_cache.read_inputs(folder, given)  # before reading: see ``remember``
+    vouched = trust_cache and given is None and flow_cache.lookup(key) is not None
+    trusted = contents if vouched else None
+    sources, problems = load_sources(folder, trusted)
     catalog = Catalog(folder, sources, problems=problems, key=key, files=given)
-    paths = files if files is not None else sorted(folder.glob("*.toml"))
+    if trusted is not None:
+        paths = [path for path in trusted if path.parent == folder]
+    else:
+        paths = list(given) if given is not None else sorted(folder.glob("*.toml"))
     for path in paths:
         try:
-            catalog.flows.append(load_flow(path, sources))
+            if trusted is not None:
+                loaded = load_flow_bytes(trusted[path], str(path), sources, path, vouched=True)
+            else:
+                loaded = load_flow(path, sources)
+            catalog.flows.append(loaded)
         except ProblemsError as error:
             catalog.problems += error.problems
     catalog.problems += _drop_shared_ids(catalog)

@@ -10,9 +10,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import Any, cast
 
 from wegwijzer.core.base.limits import ID_MAX, PATH_MAX
 from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError, allowed_values
@@ -27,6 +25,7 @@ from wegwijzer.core.flows.flow import (
     MultiStep,
     OutcomeStep,
 )
+from wegwijzer.core.flows.frozen import NotCanonical, build, validated
 from wegwijzer.core.flows.guarantees import guarantee_problems
 from wegwijzer.core.flows.labels import label_problems, path_length_problems, record_limit_problems
 from wegwijzer.core.flows.source import Source
@@ -98,10 +97,31 @@ def _translate(error: Mapping[str, Any], name: str) -> Problem:
     return Problem(name, step, _field(loc), message)
 
 
-def validate_data(data: dict[str, Any], name: str, dirty: bool = True) -> Flow:
-    """Validate parsed data; ``dirty=False`` when the raw text holds nothing to clean."""
+def validate_data(
+    data: dict[str, Any], name: str, dirty: bool = True, *, vouched: bool = False
+) -> Flow:
+    """Validate parsed data; ``dirty=False`` when the raw text holds nothing to clean.
+
+    ``vouched`` when the cache of checked flows holds a clean check of exactly the bytes
+    this data was parsed from: then it is built without pydantic when it is as TOML
+    gives it (``core.flows.frozen``); anything else is validated with pydantic.
+    """
     try:
-        return Flow.model_validate(clean_tree(data) if dirty else data)
+        cleaned = cast("dict[str, Any]", clean_tree(data)) if dirty else data
+        if vouched:
+            return build(Flow, cleaned)
+    except NotCanonical:
+        pass  # not as TOML gives it: pydantic decides
+    except RecursionError:
+        raise ProblemsError([Problem(name, "", "", "te diep genest")]) from None
+    return _validated(cleaned, name)
+
+
+def _validated(data: dict[str, Any], name: str) -> Flow:
+    from pydantic import ValidationError  # here: a vouched flow opens without pydantic
+
+    try:
+        return validated(Flow, data)
     except ValidationError as error:
         problems = [_translate(e, name) for e in error.errors(include_input=False)]
         raise ProblemsError(problems) from None
@@ -337,11 +357,13 @@ def collector_paused() -> Iterator[None]:
 
 
 def load_flow_bytes(
-    data: bytes, name: str, sources: Mapping[str, Source], path: Path
+    data: bytes, name: str, sources: Mapping[str, Source], path: Path, *, vouched: bool = False
 ) -> LoadedFlow:
+    """Parse, validate and check a flow file's bytes. ``vouched``: see ``validate_data``;
+    the graph and citation checks run either way."""
     with collector_paused():
         parsed = parse_toml(data, name, FLOW_MAX_BYTES)
-        flow = validate_data(parsed, name, may_need_cleaning(data))
+        flow = validate_data(parsed, name, may_need_cleaning(data), vouched=vouched)
         del parsed
         problems = check_flow(flow, name, sources)
     if problems:

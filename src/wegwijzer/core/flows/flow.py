@@ -1,4 +1,10 @@
-"""The flow model: a decision flow as data (pydantic v2, frozen, unknown keys refused)."""
+"""The flow at run time: a decision flow as frozen dataclasses (``core.flows.frozen``).
+
+The rules a flow file must meet are its validator's (``core.flows.schema``, pydantic)
+and the checker's (``core.flows.check``); what passed is built into these classes,
+which the walk, the records, training and the fronts use. Importing this module
+imports no pydantic, so a flow the cache of checked flows vouches for opens without it.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +12,10 @@ import hashlib
 import json
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from typing import Annotated, Literal
+from dataclasses import dataclass
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from wegwijzer.core.base.limits import (
-    ACTIONS_MAX,
-    CITES_MAX,
-    LABEL_MAX,
-    LONG_TEXT_MAX,
-    OPTIONS_MAX,
-    STATUSES_MAX,
-    TEXT_MAX,
-    VERSION_MAX,
-)
+from wegwijzer.core.flows.frozen import Frozen, alias, dump
 
 STATUSES = ("ja", "nee", "deels", "weet niet")
 GROUPS = ("politie", "zorg", "beleid", "scholing", "algemeen")
@@ -31,72 +27,50 @@ GROUP_LABELS = {
     "scholing": "Scholing",
     "algemeen": "Algemeen",
 }
-
-# The limits are the record's too (``core.base.limits``): what a flow holds, a record can.
-Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]
-Label = Annotated[str, Field(min_length=1, max_length=LABEL_MAX)]
-Cites = Annotated[tuple[str, ...], Field(max_length=CITES_MAX)]
+KINDS = ("choice", "multi", "check", "info", "outcome")
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Action(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Action(Frozen):
     """A recommended action, with the answers it rests on."""
 
-    text: Text
+    text: str
     group: Group = "algemeen"
-    cites: Cites = ()
+    cites: tuple[str, ...] = ()
 
 
-Actions = Annotated[tuple[Action, ...], Field(max_length=ACTIONS_MAX)]
-
-
-class Option(Model):
-    label: Label
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Option(Frozen):
+    label: str
     next: str = ""
-    actions: Actions = ()
-    exclusive: bool = Field(
-        default=False,
-        description=(
-            "Multi steps only: this option ('Geen van deze', 'Dat weet ik niet') is chosen "
-            "alone; ticking it clears the others and ticking another clears it."
-        ),
-    )
+    actions: tuple[Action, ...] = ()
+    # Multi steps only: chosen alone ('Geen van deze'); see ``tick``.
+    exclusive: bool = False
 
 
-Slug = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Step(Frozen):
+    prompt: str
+    title: str = ""  # a short name for the path shown above each step
+    text: str = ""
+    cites: tuple[str, ...] = ()
+    source_silent: tuple[str, ...] = ()  # topics of the source's silent_topics
 
 
-class _Step(Model):
-    prompt: Text
-    title: str = Field(
-        default="",
-        max_length=40,
-        description="A short name for the path shown above each step; else the prompt, cut short.",
-    )
-    text: str = Field(default="", max_length=LONG_TEXT_MAX)
-    cites: Cites = ()
-    source_silent: Annotated[tuple[Slug, ...], Field(max_length=10)] = Field(
-        default=(),
-        description="Topics of the source's silent_topics on which this step's source says "
-        "nothing; shown as 'Hierover zegt de bron niets: …'.",
-    )
-
-
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ChoiceStep(_Step):
     """Pick exactly one option; each option names the step that follows."""
 
     kind: Literal["choice"]
-    options: tuple[Option, ...] = Field(min_length=1, max_length=OPTIONS_MAX)
+    options: tuple[Option, ...]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MultiStep(_Step):
     """Pick one or more options; the flow goes on to ``next``."""
 
     kind: Literal["multi"]
-    options: tuple[Option, ...] = Field(min_length=1, max_length=OPTIONS_MAX)
+    options: tuple[Option, ...]
     next: str
 
     def clash(self, picked: Iterable[int]) -> Option | None:
@@ -122,16 +96,18 @@ def tick(ticked: AbstractSet[int], index: int, exclusive: AbstractSet[int]) -> f
     return frozenset(i for i in ticked if i not in exclusive) | {index}
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CheckStep(_Step):
     """A checklist item with a status; an item not answered "ja" becomes ``action``."""
 
     kind: Literal["check"]
-    statuses: Annotated[tuple[Label, ...], Field(max_length=STATUSES_MAX)] = STATUSES
-    action: Text
+    statuses: tuple[str, ...] = STATUSES
+    action: str
     group: Group = "beleid"
     next: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class InfoStep(_Step):
     """Information to read; the flow goes on to ``next``."""
 
@@ -139,45 +115,31 @@ class InfoStep(_Step):
     next: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OutcomeStep(_Step):
     """The end of a path: the recommended actions."""
 
     kind: Literal["outcome"]
-    actions: Actions = ()
-    open_checks: bool = Field(
-        default=False, description="Also list every checklist item not answered 'ja' as an action."
-    )
-    guarantees: Cites = Field(
-        default=(),
-        description="Citations that the actions of every route to this outcome must carry; "
-        "the checker proves it over the graph.",
-    )
+    actions: tuple[Action, ...] = ()
+    open_checks: bool = False  # also every checklist item not answered 'ja' as an action
+    guarantees: tuple[str, ...] = ()  # citations every route's actions must carry (proved)
 
 
-Step = Annotated[
-    ChoiceStep | MultiStep | CheckStep | InfoStep | OutcomeStep, Field(discriminator="kind")
-]
-KINDS = ("choice", "multi", "check", "info", "outcome")
+Step = ChoiceStep | MultiStep | CheckStep | InfoStep | OutcomeStep
 
 
-class Flow(Model):
-    schema_: Literal[1] = Field(alias="schema")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Flow(Frozen):
+    schema_: Literal[1] = alias("schema")
     id: str
-    title: Text
-    audience: Text = Field(description="One line on who the flow is for.")
-    description: str = Field(default="", max_length=TEXT_MAX)
-    version: str = Field(min_length=1, max_length=VERSION_MAX)
-    order: int = Field(
-        default=100,
-        ge=0,
-        le=1000,
-        description="Place in the list on the home screen: lower first, then by title.",
-    )
+    title: str
+    audience: str
+    description: str = ""
+    version: str
+    order: int = 100  # place in the list on the home screen: lower first, then by title
     source: str
     start: str
-    steps: dict[str, Step] = Field(min_length=1)
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    steps: dict[str, Step]
 
     def step(self, step_id: str) -> Step:
         return self.steps[step_id]
@@ -215,13 +177,13 @@ def step_digest(step: Step) -> str:
 
     Fields left at their default are left out, so a new optional field in a later
     version of the program does not make every stored step look changed. Kept per
-    step object (models are frozen): an autosave after every answer asks again.
+    step object (steps are frozen): an autosave after every answer asks again.
     """
     known = _DIGESTS.get(id(step))
     if known is not None and known[0] is step:
         return known[1]
     data = json.dumps(
-        step.model_dump(mode="json", exclude_defaults=True),
+        dump(step, exclude_defaults=True),
         sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),

@@ -1,4 +1,8 @@
-"""The source document: questions, answers in numbered paragraphs, and citations into them."""
+"""The source document: questions, answers in numbered paragraphs, and citations into them.
+
+The runtime shape (frozen dataclasses, no pydantic); a source file is validated by
+``core.flows.schema`` unless the cache of checked flows vouches for its bytes.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +10,32 @@ import datetime as dt
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any, cast
 
 from wegwijzer.core.base.clock import local_date_text
 from wegwijzer.core.base.problems import Problem, ProblemsError
 from wegwijzer.core.base.text import clean_tree
-from wegwijzer.core.base.tomlfile import read_toml
+from wegwijzer.core.base.tomlfile import parse_toml, read_limited
+from wegwijzer.core.flows.frozen import Frozen, NotCanonical, build, dump, validated
 
 SOURCE_MAX_BYTES = 1024 * 1024
 _CITATION = re.compile(r"^([1-9][0-9]{0,2})(?:\.([1-9][0-9]{0,2}))?$")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Footnote(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Footnote(Frozen):
     number: int
-    paragraph: int = Field(ge=1)
+    paragraph: int
     text: str
 
 
-class Question(_Model):
-    number: int = Field(ge=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question(Frozen):
+    number: int
     question: str
-    answer: tuple[str, ...] = Field(min_length=1)
+    answer: tuple[str, ...]
     footnotes: tuple[Footnote, ...] = ()
 
 
@@ -70,21 +71,19 @@ def cites_label(cites: tuple[str, ...] | list[str]) -> str:
     return "; ".join(c.label for c in found)
 
 
-class Source(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(Frozen):
     id: str
     title: str
     received: dt.date
     answered_by: str
     article: str
     raw: str
-    questions: tuple[Question, ...] = Field(min_length=1)
+    questions: tuple[Question, ...]
     # Topics on which the source says nothing, by a stable slug, with a Dutch label that
     # completes "Hierover zegt de bron niets: …". Flows name them in ``source_silent``;
     # an organisation's own protocol is keyed by these ids. Our words, not the source's.
-    silent_topics: dict[
-        Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)],
-        Annotated[str, Field(min_length=1, max_length=300)],
-    ] = Field(default_factory=dict)
+    silent_topics: dict[str, str] = field(default_factory=dict)
 
     def question(self, number: int) -> Question | None:
         for question in self.questions:
@@ -146,9 +145,7 @@ def source_digest(source: Source) -> str:
     known = _DIGESTS.get(id(source))
     if known is not None and known[0] is source:
         return known[1]
-    data = json.dumps(
-        source.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
+    data = json.dumps(dump(source), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     digest = "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
     if len(_DIGESTS) >= 64:
         _DIGESTS.clear()
@@ -156,15 +153,34 @@ def source_digest(source: Source) -> str:
     return digest
 
 
-def load_source(path: Path) -> Source:
-    data = read_toml(path, SOURCE_MAX_BYTES)
+def parse_source(data: bytes, name: str, *, vouched: bool = False) -> Source:
+    """A source file's bytes, checked; ``vouched`` when the cache of checked flows holds
+    a clean check of exactly these bytes (then built without pydantic when it can be)."""
+    raw = parse_toml(data, name, SOURCE_MAX_BYTES)
     try:
-        return Source.model_validate(clean_tree(data))
+        parsed = cast("dict[str, Any]", clean_tree(raw))
+        if vouched:
+            try:
+                return build(Source, parsed)
+            except NotCanonical:
+                pass  # not as TOML gives it: pydantic decides
+        return _validated(parsed, name)
+    except RecursionError:
+        raise ProblemsError([Problem(name, "", "", "te diep genest")]) from None
+
+
+def _validated(data: dict[str, Any], name: str) -> Source:
+    from pydantic import ValidationError
+
+    try:
+        return validated(Source, data)
     except ValidationError as error:
         problems = [
-            Problem(str(path), "", ".".join(str(p) for p in e["loc"]), "ongeldige bron")
+            Problem(name, "", ".".join(str(p) for p in e["loc"]), "ongeldige bron")
             for e in error.errors()
         ]
         raise ProblemsError(problems) from None
-    except RecursionError:
-        raise ProblemsError([Problem(str(path), "", "", "te diep genest")]) from None
+
+
+def load_source(path: Path) -> Source:
+    return parse_source(read_limited(path, SOURCE_MAX_BYTES), str(path))
