@@ -23,7 +23,8 @@ def key_sections(everywhere: Sequence[BindingType]) -> list[KeySection]:
     """The keys per screen, straight from the bindings (``everywhere``: the app's)."""
     from wegwijzer.tui.dialogs.note import NoteDialog
     from wegwijzer.tui.screens.debrief import DebriefScreen
-    from wegwijzer.tui.screens.home import EntryList, HomeScreen
+    from wegwijzer.tui.screens.home import HomeScreen
+    from wegwijzer.tui.screens.home_entries import EntryList
     from wegwijzer.tui.screens.source import SourceScreen
     from wegwijzer.tui.screens.step import StepScreen
     from wegwijzer.tui.screens.summary import SummaryScreen, TakenList

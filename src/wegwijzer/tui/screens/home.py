@@ -12,7 +12,6 @@ worker validates them, and the list is corrected if that finds something else.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -20,21 +19,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import Worker, WorkerState
 
-from wegwijzer.core.base.clock import local_text
-from wegwijzer.core.flows.cache import Checked, FlowEntry, SourceEntry
 from wegwijzer.core.flows.catalog import Catalog, ListedCatalog, flow_entry, remember, source_entry
 from wegwijzer.core.records.draft_peek import peek_drafts
 from wegwijzer.tui import training
 from wegwijzer.tui.messages import FlowChosen, RecordChosen
-from wegwijzer.tui.records_bridge import DraftInfo, DraftListing, DraftSaver, list_drafts
-from wegwijzer.tui.render import TRAINING_LABEL, plain, source_note
+from wegwijzer.tui.records_bridge import DraftListing, DraftSaver, list_drafts
+from wegwijzer.tui.render import plain, source_note
+from wegwijzer.tui.screens.home_entries import (
+    EntryList,
+    Listing,
+    draft_prompt,
+    exercise_prompt,
+    flow_prompt,
+)
 from wegwijzer.tui.training import ExerciseChosen
-from wegwijzer.tui.widgets.cursor_list import CursorList, separated
+from wegwijzer.tui.widgets.cursor_list import separated
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 WELCOME = (
@@ -45,105 +48,9 @@ RESUME = "Verder waar u was"
 
 
 CHECK_GROUP = "flows-controleren"
+FLOWS_GROUP = "flows-laden"
 LIST_CHANGED = "De stappenplannen zijn intussen gewijzigd; de lijst is bijgewerkt. Kies opnieuw."
 DRAFTS_CHANGED = "De lijst met concepten is bijgewerkt. Kies opnieuw."
-
-
-class EntryList(CursorList):
-    """A list of the home screen; past its last item ↓ goes on to the next list, and
-    past its first ↑ back to the one before (as Tab and Shift+Tab do)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Openen")]
-
-    def action_cursor_down(self) -> None:
-        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
-            self.move_on(forward=True)
-        else:
-            super().action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if self.highlighted is not None and self.highlighted <= 0:
-            self.move_on(forward=False)
-        else:
-            super().action_cursor_up()
-
-    def move_on(self, *, forward: bool) -> None:
-        try:
-            screen = self.screen
-        except NoScreen:  # a key typed ahead reached a list recomposed away (random keys)
-            return
-        lists = list(screen.query(EntryList))
-        index = lists.index(self) + (1 if forward else -1)
-        if not 0 <= index < len(lists):
-            return  # the first or last list: stay (no wrap to its other end)
-        following = lists[index]
-        following.highlighted = 0 if forward else following.option_count - 1
-        following.focus()
-
-
-def flow_prompt(flow: FlowEntry) -> Content:
-    return Content.assemble(
-        plain(flow.title, "bold", multiline=False),
-        "\n",
-        plain(flow.audience, multiline=False),
-        (f"\n{flow.steps} stappen", "dim"),
-    )
-
-
-def exercise_prompt(title: str, summary: str) -> Content:
-    return Content.assemble(
-        (f"{TRAINING_LABEL} ", "bold"),
-        plain(title, "bold", multiline=False),
-        "\n",
-        plain(summary, multiline=False),
-    )
-
-
-@dataclass(frozen=True)
-class Listing:
-    """What the lists show: flows, exercises (title, summary) and the source notes."""
-
-    flows: tuple[FlowEntry, ...]
-    exercises: tuple[tuple[str, str], ...]
-    sources: tuple[SourceEntry, ...]
-
-    @classmethod
-    def cached(cls, checked: Checked) -> Listing:
-        return cls(
-            checked.flows,
-            tuple(
-                (e.title, training.summary_line(e.flow_title, e.decisions, e.points))
-                for e in checked.exercises
-            ),
-            checked.sources,
-        )
-
-    @classmethod
-    def loaded(cls, catalog: Catalog, exercises: training.ExerciseList) -> Listing:
-        return cls(
-            tuple(flow_entry(loaded) for loaded in catalog.flows),
-            tuple((e.title, e.summary) for e in exercises),
-            tuple(source_entry(source) for source in catalog.sources.values()),
-        )
-
-
-def draft_prompt(draft: DraftInfo) -> Content:
-    """``Zorgen over een minderjarige · casus 12`` and, below, where it stands and when
-    it last changed, in local time."""
-    parts: list[str | Content | tuple[str, str]] = []
-    if draft.mode == "oefening":
-        parts.append((f"{TRAINING_LABEL} ", "bold"))
-    parts += [plain(draft.flow_title, "bold", multiline=False)]
-    if draft.case_ref:
-        parts += [" · ", plain(draft.case_ref, multiline=False)]
-    where = (
-        "klaar, overzicht nog niet opgeslagen"
-        if draft.finished
-        else f"bij stap {draft.answered + 1}"
-    )
-    changed = local_text(draft.changed or draft.started)
-    parts.append((f"\n{where} · laatst gewijzigd {changed}", "dim"))
-    return Content.assemble(*parts)
 
 
 class HomeScreen(Screen[None]):
@@ -175,6 +82,11 @@ class HomeScreen(Screen[None]):
         self._validated: DraftListing | None = None
         self._validating = threading.Lock()
         self._arrived = False
+        # A step is on top (``run FLOW``, or a flow chosen at once): the part of the check
+        # that needs pydantic (drafts, exercises) waits until the home screen is back, so
+        # it never competes with drawing that step (docs/performance.md, issue 19).
+        self._away = False
+        self._deferred = False
 
     def _find_exercises(self) -> training.ExerciseList:
         """Load the catalog and find its exercises, once, on the thread that comes first."""
@@ -197,14 +109,28 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.call_after_refresh, self._check_in_background)
 
     def _check_in_background(self) -> None:
+        if self.app.screen is not self:
+            self._away = True  # ``wegwijzer run FLOW``: its first step is on top
+        self.run_worker(self._load_flows, thread=True, group=FLOWS_GROUP)
+
+    def _load_flows(self) -> None:
+        """In a worker: the flows first (from the cache's bytes, no pydantic): a flow
+        chosen at once waits for them alone (``flows_checked``)."""
+        if isinstance(self.catalog, ListedCatalog):
+            self.catalog.load()
+
+    def _check_rest(self) -> None:
+        """The drafts with the record model and the exercises (both pydantic), then cache a
+        clean check: in a worker, and only while the home screen is in view."""
+        if self._away and isinstance(self.catalog, ListedCatalog):
+            self._deferred = True  # ``_back_home`` starts it (cold: all is loaded already)
+            return
         self.run_worker(self._check_and_remember, thread=True, group=CHECK_GROUP)
 
     def _check_and_remember(self) -> None:
-        """In the worker: load and check (unless done), then cache a clean result."""
+        """In the worker: find the exercises and validate the drafts (unless done), then
+        cache a clean result."""
         try:
-            # The flows first: a flow chosen at once waits for them alone (``flows_checked``).
-            if isinstance(self.catalog, ListedCatalog):
-                self.catalog.load()
             self._validated_drafts()
             found = self._find_exercises()
             items = [e.item for e in found if e.item is not None]
@@ -214,9 +140,22 @@ class HomeScreen(Screen[None]):
             self.settled.set()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == CHECK_GROUP and event.state == WorkerState.SUCCESS:
+        if event.state != WorkerState.SUCCESS:
+            return
+        if event.worker.group == FLOWS_GROUP:
+            # After a frame, on this thread: a key that came in meanwhile (Enter at once)
+            # has set ``_away`` by then, and the step it opens is drawn first.
+            self.call_after_refresh(self._check_rest)
+        elif event.worker.group == CHECK_GROUP:
             self.ensure_checked()
             self.drafts_checked()
+
+    def _back_home(self) -> None:
+        """The home screen is in view again: finish a check that waited for it."""
+        self._away = False
+        if self._deferred:
+            self._deferred = False
+            self._check_rest()
 
     def ensure_checked(self) -> bool:
         """Check the flows listed from the cache now, if that has not happened yet.
@@ -323,6 +262,7 @@ class HomeScreen(Screen[None]):
         if not self._arrived:  # Textual resumes the default screen at start: listed already
             self._arrived = True
             return
+        self._back_home()
         with self._validating:  # after the worker's validation, if it is still busy: newer
             drafts = self._validated = self._read_drafts()
         if drafts != self.drafts:
@@ -332,7 +272,9 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#flows")
     def open_flow(self, event: OptionList.OptionSelected) -> None:
+        self._away = True  # before the wait for the flows: the worker sees it after them
         if not self.flows_checked():
+            self._back_home()
             self.notify(LIST_CHANGED, markup=False)
             return
         self.post_message(FlowChosen(self.catalog.flows[event.option_index]))
