@@ -344,6 +344,9 @@ class ServerThread:
             self.loop.run_until_complete(self.server.start())
         except BaseException as error:  # reported by start() in the caller's thread
             self.error = error
+            # Closed here, in its own thread: left to the garbage collector at exit, an
+            # unclosed loop may be finalised after its pipe, and prints a traceback.
+            self.loop.close()
             self._ready.set()
             return
         self._ready.set()
