@@ -22,7 +22,7 @@ ROOMS = (
     "wegwijzer.core.records",
     "wegwijzer.core.training",
 )
-LINE_MODE = ("wegwijzer.plain", "wegwijzer.train_plain")
+LINE_MODE = ("wegwijzer.plain", "wegwijzer.plain_lines", "wegwijzer.train_plain")
 KLAS = "wegwijzer.klas"
 FRONTS = ("wegwijzer.tui", KLAS, *LINE_MODE, "wegwijzer.commands", "wegwijzer.cli")
 # The classroom server's web stack: only the package's server modules may import it.
@@ -34,6 +34,13 @@ FORBIDDEN = {
     "wegwijzer.tui": (*LINE_MODE, KLAS, "wegwijzer.commands", "wegwijzer.cli"),
     KLAS: (*LINE_MODE, "wegwijzer.commands", "wegwijzer.cli"),
     "wegwijzer.plain": ("wegwijzer.tui", KLAS, "wegwijzer.commands", "wegwijzer.cli", "textual"),
+    "wegwijzer.plain_lines": (
+        "wegwijzer.tui",
+        KLAS,
+        "wegwijzer.commands",
+        "wegwijzer.cli",
+        "textual",
+    ),
     "wegwijzer.train_plain": (
         "wegwijzer.tui",
         KLAS,

@@ -236,8 +236,8 @@ def test_verify_and_open_accept_a_draft_with_kept(test_flow: LoadedFlow, tmp_pat
         "het overzicht is niet afgerond (een concept zonder uitkomst)"
     ]
     lines = review_lines(read_record(path), [])
-    assert "Bewaard buiten het pad (na een stap terug; geen deel van de uitkomst):" in lines
-    assert "  Stap 'politie': Ja" in lines
+    assert "Bewaard buiten het pad, na een stap terug. Dit hoort niet bij de uitkomst." in lines
+    assert "Stap politie: Ja" in lines
     data = tomllib.loads(path.read_text("utf-8"))
     data["kept"][1]["number"] = 2
     path.write_bytes(tomli_w.dumps(data).encode())
@@ -265,7 +265,7 @@ def test_plain_resume_after_going_back_preselects_the_kept_answers(tmp_path: Pat
     (path,) = (env_data / "concepten").glob("*.toml")
     assert [k.id for k in read_record(path).kept] == ["signalen", "politie"]
     again = run_cli("run", flow, "--resume", path.stem[:12], "--plain", stdin="", env=env)
-    assert "Veel cadeaus en aandacht (eerder gekozen)" in again.stdout
+    assert "\n1. Veel cadeaus en aandacht. Eerder gekozen.\n" in again.stdout
     assert "niet alles buiten het pad" not in again.stderr
 
 

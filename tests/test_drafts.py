@@ -193,7 +193,7 @@ def test_drafts_command_lists_resumes_and_purges(tmp_path: Path) -> None:
         env=_env(data),
     )
     assert resumed.returncode == 0, resumed.stderr
-    assert "Stap 3: Is er contact met de politie?" in resumed.stdout
+    assert "\nStap 3 van ongeveer 4.\nIs er contact met de politie?\n" in resumed.stdout
     record = read_record(out)
     assert record.case_ref == "oefen-3"
     assert [s.id for s in record.steps] == ["begin", "signalen", "politie", "einde-politie"]
@@ -246,7 +246,7 @@ def test_signal_mid_session_saves_a_draft(tmp_path: Path, signum: int) -> None:
     )
     assert child.stdin is not None and child.stdout is not None
     try:
-        _read_until(child.stdout.fileno(), b"Uw keuze> ")
+        _read_until(child.stdout.fileno(), b"Uw keuze: ")
         child.stdin.write(b"1\n")
         child.stdin.flush()
         _read_until(child.stdout.fileno(), b"Uw keuzes")

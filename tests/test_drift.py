@@ -282,9 +282,9 @@ def test_open_plain_and_markdown_name_the_changes(
     plain = run_cli("open", str(out), "--plain", env=env)
     assert plain.returncode == 0, plain.stderr
     assert (
-        f"  - {FLOW_CHANGED}\n\nGewijzigd sinds dit overzicht is gemaakt:\n"
-        f"  - {VERSION_CHANGE}\n"
-        "  - Stap 4 ('signalen'): de vraag is gewijzigd.\n"
+        f"\n{FLOW_CHANGED[:1].upper()}{FLOW_CHANGED[1:]}.\n\nGewijzigd sinds dit overzicht is "
+        f"gemaakt:\n{VERSION_CHANGE}\n"
+        "Stap 4 ('signalen'): de vraag is gewijzigd.\n"
     ) in plain.stdout
     markdown = run_cli("open", str(out), "--markdown", env=env)
     assert markdown.returncode == 0, markdown.stderr

@@ -102,7 +102,7 @@ def test_line_mode_marks_it_and_refuses_it_with_another(flows: Path) -> None:
     catalog = load_catalog(flows)
     session = Session(catalog.flows[0])
     session.answer(None)
-    assert "  2. Iets anders (kiest u alleen)" in step_lines(session)
+    assert "2. Iets anders. Kiest u alleen, niet samen met een andere keuze." in step_lines(session)
     lines = iter(["1,2", "2", "1", "2", ""])
     out = io.StringIO()
     run_plain(session, lambda: next(lines, None), out)

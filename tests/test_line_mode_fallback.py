@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,8 +43,8 @@ def test_term_dumb_walks_a_flow_line_by_line_with_a_notice(tmp_path: Path) -> No
         err.splitlines()[0]
         == f"Deze terminal kan de volledige app niet tonen (TERM=dumb); {NOTICE}"
     )
-    assert "Stap 1: Waar deze wegwijzer op rust" in out
-    assert "Stap 2: Is de minderjarige nu in direct gevaar?" in out
+    assert re.search(r"\nStap 1 van (ongeveer )?\d+\.\nWaar deze wegwijzer op rust\n", out)
+    assert re.search(r"\nStap 2 van (ongeveer )?\d+\.\nIs de minderjarige nu in direct gevaar", out)
     assert "\x1b" not in out and code == 1  # stopped with q: aborted, no escape codes
 
 
@@ -70,7 +71,7 @@ def test_the_home_lists_the_stappenplannen_and_walks_the_chosen_one(
     code, out, err = _run([], tmp_path, stdin=f"99\n{case}\nq\n", term=term)
     assert NOTICE in err
     assert f"Kies een nummer van 1 tot en met {len(numbered)}." in out  # 99 is not on the list
-    assert "Stap 1: Waar deze wegwijzer op rust" in out
+    assert re.search(r"\nStap 1 van (ongeveer )?\d+\.\nWaar deze wegwijzer op rust\n", out)
     assert "\x1b" not in out and code == 1
 
 

@@ -30,34 +30,36 @@ def test_always_the_first_option_completes_the_flow(test_flow: LoadedFlow) -> No
     assert code == 0 and session.finished
     assert "25 mei 2020" in out.splitlines()[1]
     assert "Aanbevolen acties:" in out
-    assert "[Beleid] Loop het beleid na" not in out  # "ja" closes the checklist item
-    assert "(antwoord 8)" in out
-    assert "[Zorg] Bespreek de signalen. (antwoord 2, alinea 1)" in out
+    assert "Beleid: Loop het beleid na" not in out  # "ja" closes the checklist item
+    assert "Gebaseerd op antwoord 8." in out
+    assert "Zorg: Bespreek de signalen.\nGebaseerd op antwoord 2, alinea 1.\n" in out
 
 
 def test_prompt_options_and_cited_quote_are_shown(test_flow: LoadedFlow) -> None:
     _, out, _ = drive(test_flow, ["1", "1,2", "2"])
-    assert "Stap 3: Is er contact met de politie?" in out
-    assert "  1. Ja\n  2. Nee" in out
-    assert "[antwoord 4, alinea 1] “Nee, dat klopt niet." in out
-    assert "Uw keuzes (nummers met komma's, bijv. 1,3)>" in out
+    assert "\nStap 3 van ongeveer 4.\nIs er contact met de politie?\n" in out
+    assert "\n1. Ja\n2. Nee\n" in out
+    assert "\nAntwoord 4, alinea 1, begint letterlijk met: Nee, dat klopt niet." in out
+    assert "Uw keuzes, nummers met komma's ertussen: " in out
 
 
 def test_back_keeps_the_earlier_answer_and_marks_it(test_flow: LoadedFlow) -> None:
     code, out, session = drive(test_flow, ["1", "2", "t", "", "1", "2"])
     assert code == 0
-    assert "Veel cadeaus en aandacht (eerder gekozen)" not in out
-    assert "2. Iets anders (eerder gekozen)" in out
+    assert "Veel cadeaus en aandacht. Eerder gekozen." not in out
+    assert "\n2. Iets anders. Eerder gekozen.\n" in out
     assert session.path[-1] == "einde-politie"
 
 
 def test_notes_wrong_input_and_help(test_flow: LoadedFlow) -> None:
-    code, out, session = drive(test_flow, ["n eerste indruk", "9", "x", "?", "1", "1", "1", "1"])
+    code, out, session = drive(test_flow, ["n eerste indruk", "9", "x", "h", "1", "1", "1", "1"])
     assert code == 0
     assert session.notes == {"begin": "eerste indruk"}
     assert "Notitie opgeslagen." in out
     assert out.count("Dat gaat niet:") == 2
     assert "typ 1 om verder te gaan" in out
+    assert "\nTyp t om een stap terug te gaan.\n" in out  # h: every key, one a line
+    assert "Typ een vraagteken om de stap te herhalen, of h voor alle toetsen." in out
 
 
 def test_input_that_ends_early_fails_in_dutch(test_flow: LoadedFlow) -> None:

@@ -202,7 +202,7 @@ def test_at_a_terminal_no_keeps_the_file_unwritten(
     )
     text = capsys.readouterr().out
     assert code == 1 and not out.exists()
-    assert text.count("Toch opslaan? (j/n) ") == 2 and "Typ j (ja) of n (nee)." in text
+    assert text.count("Toch opslaan? Typ j of n: ") == 2 and "Typ j voor ja of n voor nee." in text
     assert "Niet opgeslagen.\nUw antwoorden zijn bewaard als concept; verder gaan: " in text
     assert f"wegwijzer run --resume {session.id[:12]} --plain --export BESTAND" in text
 
@@ -223,7 +223,10 @@ def test_at_a_terminal_the_note_can_be_adjusted_then_it_saves(
         == 0
     )
     text = capsys.readouterr().out
-    assert "Notitie bij stap 3 ('politie') nu:\nmoeder belde vanaf 06-12345678\n" in text
+    assert (
+        "Notitie bij stap 3, Is er contact met de politie?\nmoeder belde vanaf 06-12345678\n"
+        in (text)
+    )
     assert read_record(out).steps[2].note == "moeder belde; zie dossier"
 
 

@@ -12,8 +12,10 @@ import pytest
 from helpers import run_cli
 
 CASE = "zorgen-over-een-minderjarige"
+# Line mode says the heading in sentences (a reader speaks brackets and dashes).
 HEADING = re.compile(
-    r"Eigen protocol van Gemeente Voorbeeldstad \(vastgesteld \d+ \w+ \d{4}\) — niet uit de bron"
+    r"\nEigen protocol van Gemeente Voorbeeldstad, vastgesteld \d+ \w+ \d{4}\. "
+    r"Dit komt niet uit de bron\.\n"
 )
 DANGER = "Bel direct de bereikbaarheidsdienst van <afdeling>."
 POLICE = "Bespreek uw zorgen eerst met de aandachtsfunctionaris."
@@ -85,14 +87,15 @@ def test_done_when_init_fill_run_export_verify(protocol_file: Path, tmp_path: Pa
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
     out = result.stdout
     steps = out.split("\nStap ")
-    danger = next(s for s in steps if s.startswith("2: Is de minderjarige nu in direct gevaar"))
-    police = next(s for s in steps if "Is de politie al op de hoogte" in s.split("\n")[0])
+    danger = next(s for s in steps if "Is de minderjarige nu in direct gevaar" in s.split("\n")[1])
+    police = next(s for s in steps if "Is de politie al op de hoogte" in s.split("\n")[1])
     assert HEADING.search(danger) and DANGER in danger and "<telefoonnummer>" in danger
     assert HEADING.search(police) and POLICE in police
     # The heading comes after the source's quotes, never inside the step's own text.
     assert danger.index("Gebaseerd op:") < HEADING.search(danger).start()  # type: ignore[union-attr]
     outcome = out.split("\nUitkomst: ", 1)[1]
-    actions, group = outcome.split("\nEigen protocol:\n")
+    actions, group = outcome.split("\nAanbevolen acties:\n")[1].split("\n\nEigen protocol van ")
+    group = "\nEigen protocol van " + group
     assert POLICE not in actions and DANGER not in actions  # never among the source's actions
     assert POLICE in group and HEADING.search(group)
     data = tomllib.loads(record.read_text(encoding="utf-8"))

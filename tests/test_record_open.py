@@ -33,26 +33,28 @@ def test_review_shows_steps_answers_notes_and_actions(
     result = run_cli("open", str(path), "--plain", env=env)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[:4] == [  # local time, as the app shows it; the file keeps UTC
-        "Overzicht: Testflow (stappenplan testflow, versie 1)",
-        "Modus: casus; zaakkenmerk: casus-17",
+    assert lines[:6] == [  # local time, as the app shows it; the file keeps UTC
+        "Overzicht: Testflow",
+        "Stappenplan testflow, versie 1.",
+        "Modus: casus.",
+        "Zaakkenmerk: casus-17",
         "Begonnen: 1 mei 2024, 11:00",
         "Klaar: 1 mei 2024, 11:01",
     ]
     assert "Alleen ter inzage" not in result.stdout
     text = result.stdout
     assert (
-        "Stap 2: Welke signalen ziet u?\n  Antwoord: Veel cadeaus en aandacht; Iets anders\n"
-        in text
+        "Stap 2: Welke signalen ziet u?\nAntwoord: Veel cadeaus en aandacht; Iets anders\n" in text
     )
-    assert '  Notitie: Zei: "ik krijg alles" [bold]x[/bold]\n    tweede regel 🙂\n' in text
-    assert "  Gebaseerd op antwoord 2, alinea 1" in text
+    assert '\nNotitie: Zei: "ik krijg alles" [bold]x[/bold]\ntweede regel 🙂\n' in text
+    assert "\nGebaseerd op antwoord 2, alinea 1.\n" in text
     assert "Uitkomst: Klaar" in text
-    assert "  1. [Zorg] Bespreek de signalen. (antwoord 2, alinea 1)" in text
+    assert "\n1. Zorg: Bespreek de signalen.\nGebaseerd op antwoord 2, alinea 1.\n" in text
     assert (
-        "  2. [Beleid] Loop het beleid na met de checklist van het NJi. (antwoord 8, alinea 2)"
-        in text
-    )
+        "\n2. Beleid: Loop het beleid na met de checklist van het NJi.\n"
+        "Gebaseerd op antwoord 8, alinea 2.\n"
+    ) in text
+    assert not [line for line in lines if line[:1].isspace()]  # nothing a reader announces
     # Every citation in the words a person reads everywhere ("antwoord 4, alinea 1"),
     # never the file's own notation.
     assert not re.search(r"antwoord [\d, ]*\d\.\d", text)
@@ -69,10 +71,10 @@ def test_review_only_reasons_are_shown(
     assert result.returncode == 0
     assert (
         "Alleen ter inzage, niet verder te bewerken:\n"
-        "  - het stappenplan is gewijzigd sinds dit overzicht is gemaakt\n"
+        "Het stappenplan is gewijzigd sinds dit overzicht is gemaakt.\n"
         "\n"
         "Gewijzigd sinds dit overzicht is gemaakt:\n"
-        "  - Het stappenplan is gewijzigd, maar niet in de stappen van dit overzicht.\n"
+        "Het stappenplan is gewijzigd, maar niet in de stappen van dit overzicht.\n"
     ) in result.stdout
 
 

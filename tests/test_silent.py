@@ -49,13 +49,14 @@ def test_line_mode_prints_the_cited_paragraphs_in_full(test_flow: LoadedFlow) ->
     run_plain(Session(test_flow), lambda: next(lines, None), out)
     text = out.getvalue()
     paragraph = test_flow.source.question(2).answer[0]  # type: ignore[union-attr]
-    assert "[antwoord 2, alinea 1]\n" + paragraph in text
-    assert "'b' om de geciteerde antwoorden voluit te lezen" in text
+    assert "\nAntwoord 2, alinea 1, letterlijk:\n" + paragraph + "\n" in text
+    assert "Typ b om de geciteerde antwoorden voluit te lezen." in text
 
 
 def test_a_whole_answer_prints_every_paragraph_under_its_own_label(source: Source) -> None:
     lines = full_citation_lines(source, ("4",))
-    assert "[antwoord 4, alinea 1]" in lines and "[antwoord 4, alinea 2]" in lines
+    assert "Antwoord 4, alinea 1, letterlijk:" in lines
+    assert "Antwoord 4, alinea 2, letterlijk:" in lines
     assert source.question(4).answer[1] in lines  # type: ignore[union-attr]
 
 

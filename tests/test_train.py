@@ -57,10 +57,10 @@ def env_for(folder: Path) -> dict[str, str]:
 def test_expected_answers_give_full_score(exercise: LoadedExercise) -> None:
     code, out = drive(TrainingRun(exercise, "direct"), EXPECTED)
     assert code == 0
-    assert out.startswith("OEFENING: Testoefening\n\nFictieve casus")
-    assert out.index("Fictieve casus") < out.index("Stap 1:")
-    assert out.count("Goed (") == 3
-    assert "Score: 5 van 5 punten (100 %)" in out
+    assert out.startswith("Oefening: Testoefening.\n\nFictieve casus")
+    assert out.index("Fictieve casus") < out.index("\nStap 1 van")
+    assert out.count("Goed: ") == 3 + 3  # after each choice, and again in the debrief
+    assert "Score: 5 van 5 punten, 100 %." in out
     assert "Alle keuzes waren zoals verwacht." in out
     assert "Uitkomst: Klaar" in out
 
@@ -70,15 +70,16 @@ def test_wrong_answers_show_cited_feedback_at_once_and_a_lower_score(
 ) -> None:
     code, out = drive(TrainingRun(exercise, "direct"), WRONG)
     assert code == 0
-    before_next_step = out[out.index("Stap 2:") : out.index("Stap 3:")]
-    assert "Niet de verwachte keuze (0 van 2 punten)." in before_next_step
+    before_next_step = out[out.index("\nStap 2 van") : out.index("\nStap 3 van")]
+    assert "Niet de verwachte keuze: 0 van 2 punten." in before_next_step
     assert "Verwacht: Veel cadeaus en aandacht" in before_next_step
     assert "De casus noemt veel cadeaus en aandacht" in before_next_step
-    assert "[antwoord 2, alinea 1] “Kwetsbare meisjes" in before_next_step
-    assert "Score: 2 van 5 punten (40 %)" in out
-    debrief = out[out.index("NABESPREKING") :]
-    assert "[niet de verwachte keuze] Heeft de gemeente de NJi-checklist gebruikt? (0/1)" in (
-        debrief
+    assert "\nAntwoord 2, alinea 1, begint letterlijk met: Kwetsbare meisjes" in before_next_step
+    assert "Score: 2 van 5 punten, 40 %." in out
+    debrief = out[out.index("Nabespreking") :]
+    assert (
+        "Keuze 3: Heeft de gemeente de NJi-checklist gebruikt? Niet de verwachte keuze: "
+        "0 van 1 punt." in debrief
     )
     # the debrief quotes the whole cited paragraph, verbatim
     assert "waarmee zij kunnen nagaan of hun beleid voor de aanpak van loverboyproblematiek" in (
@@ -89,10 +90,10 @@ def test_wrong_answers_show_cited_feedback_at_once_and_a_lower_score(
 def test_feedback_achteraf_waits_for_the_debrief(exercise: LoadedExercise) -> None:
     code, out = drive(TrainingRun(exercise, "achteraf"), WRONG)
     assert code == 0
-    walk, debrief = out.split("NABESPREKING")
-    assert "Niet de verwachte keuze" not in walk and "Goed (" not in walk
-    assert "Niet de verwachte keuze (0 van 2 punten)." in debrief
-    assert "Score: 2 van 5 punten (40 %)" in debrief
+    walk, debrief = out.split("Nabespreking")
+    assert "Niet de verwachte keuze" not in walk and "Goed: " not in walk
+    assert "Niet de verwachte keuze: 0 van 2 punten." in debrief
+    assert "Score: 2 van 5 punten, 40 %." in debrief
 
 
 def test_the_trainee_picks_the_feedback_moment(exercise: LoadedExercise) -> None:
@@ -168,9 +169,9 @@ def test_train_as_a_real_process_exports_a_record(training_dir: Path, tmp_path: 
     args = ("train", "testoefening", "--plain", "--feedback", "direct", "--export", str(target))
     result = run_cli(*args, stdin="\n".join(WRONG) + "\n", env=env_for(training_dir))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OEFENING: Testoefening")
-    assert "Niet de verwachte keuze (0 van 2 punten)." in result.stdout
-    assert "Score: 2 van 5 punten (40 %)" in result.stdout
+    assert result.stdout.startswith("Oefening: Testoefening.")
+    assert "Niet de verwachte keuze: 0 van 2 punten." in result.stdout
+    assert "Score: 2 van 5 punten, 40 %." in result.stdout
     assert f"opgeslagen in {target}" in result.stdout
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     record = read_record(target)
@@ -180,7 +181,7 @@ def test_train_as_a_real_process_exports_a_record(training_dir: Path, tmp_path: 
     assert record.score["correct"] == [False, True, False]
     again = run_cli(*args, stdin="\n".join(EXPECTED) + "\n", env=env_for(training_dir))
     assert again.returncode == 1 and "bestaat al" in again.stderr
-    assert "OEFENING" not in again.stdout  # refused before the walk, not after it
+    assert "Oefening" not in again.stdout  # refused before the walk, not after it
     forced = run_cli(*args, "--force", stdin="\n".join(EXPECTED) + "\n", env=env_for(training_dir))
     assert forced.returncode == 0, forced.stderr
     score = read_record(target).score
@@ -211,9 +212,9 @@ def test_a_shipped_exercise_as_a_real_process() -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr
     assert "Fictieve casus" in result.stdout
-    assert "Score: 11 van 14 punten (78,6 %)" in result.stdout
+    assert "Score: 11 van 14 punten, 78,6 %." in result.stdout
     assert "Verwacht: Nee, nog niet" in result.stdout
-    assert "[antwoord 4, alinea 1] “Nee, dat klopt niet." in result.stdout
+    assert "\nAntwoord 4, alinea 1, letterlijk: Nee, dat klopt niet." in result.stdout
 
 
 def test_unknown_exercise_and_missing_argument(training_dir: Path) -> None:

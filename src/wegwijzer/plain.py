@@ -9,111 +9,31 @@ from collections.abc import Callable
 from typing import TextIO
 
 from wegwijzer.core.base.text import clean
-from wegwijzer.core.flows.flow import GROUP_LABELS, CheckStep, ChoiceStep, InfoStep, MultiStep, Step
-from wegwijzer.core.flows.protocol import Shown, entry_lines
-from wegwijzer.core.flows.silence import silent_line
-from wegwijzer.core.flows.source import Citation, Source, cites_label, parse_citation
+from wegwijzer.core.flows.flow import CheckStep, InfoStep, MultiStep, Step
 from wegwijzer.core.records.export import CASE_REF, PrivacyFinding
 from wegwijzer.core.walk.session import Answer, AnswerError, Session
+from wegwijzer.plain_lines import (
+    HELP_START,
+    HELP_WORDS,
+    REPEAT_KEY,
+    SOURCE_WORDS,
+    full_citation_lines,
+    help_lines,
+    outcome_lines,
+    sentence,
+    source_line,
+    step_lines,
+)
 
 EXIT_OK = 0
 EXIT_ABORTED = 1
-HELP = (
-    "Typ een nummer om te kiezen, 't' om terug te gaan, "
-    "'n <tekst>' voor een notitie, 'b' om de geciteerde antwoorden voluit te lezen, "
-    "'q' om te stoppen."
-)
-SOURCE_WORDS = ("b", "bron")
 
 
-def citation_lines(source: Source, cites: tuple[str, ...], width: int = 110) -> list[str]:
-    lines = []
-    for cite in cites:
-        citation = parse_citation(cite)
-        if citation is None:
-            continue
-        lines.append(f"  [{citation.label}] “{source.quote(citation, width)}”")
-    return lines
-
-
-def full_citation_lines(source: Source, cites: tuple[str, ...]) -> list[str]:
-    """The cited paragraphs in full, each under its label: for a reader who cannot see
-    the panel, the excerpt under 'Gebaseerd op' is not enough to check a step."""
-    lines = ["", f"Bron: {source.title} ({source.received_label})"]
-    for cite in cites:
-        citation = parse_citation(cite)
-        if citation is None:
-            continue
-        for number, text in source.paragraphs(citation):
-            label = Citation(citation.answer, number).label
-            lines += ["", f"[{label}]", text]
-    return lines
-
-
-def text_lines(source: Source, step: Step) -> list[str]:
-    """The step's text and, where it names them, the topics the source is silent on."""
-    lines = ["", step.text] if step.text else []
-    silent = silent_line(source, step)
-    return lines + (["", silent] if silent else [])
-
-
-def step_lines(session: Session) -> list[str]:
-    step = session.current
-    lines = ["", f"Stap {session.position}: {step.prompt}"]
-    lines += text_lines(session.loaded.source, step)
-    lines += ["", "Gebaseerd op:", *citation_lines(session.loaded.source, step.cites)]
-    lines += protocol_lines(session, session.protocol_here())
-    options = _choices(step)
-    if options:
-        lines.append("")
-        kept = session.kept(session.current_id) if session.has_answer(session.current_id) else None
-        for number, label in enumerate(options, start=1):
-            mark = " (eerder gekozen)" if _was_chosen(step, kept, number - 1) else ""
-            if isinstance(step, MultiStep) and step.options[number - 1].exclusive:
-                mark = " (kiest u alleen)" + mark
-            lines.append(f"  {number}. {label}{mark}")
-    return lines
-
-
-def protocol_lines(session: Session, shown: list[Shown]) -> list[str]:
-    """The organisation's own entries under their own heading, apart from the source."""
-    protocol = session.protocol
-    if protocol is None or not shown:
-        return []
-    lines = ["", protocol.heading + ":"]
-    if protocol.overdue():
-        lines.append("  " + protocol.overdue_warning())
-    for number, item in enumerate(shown, start=1):
-        first, *rest = entry_lines(item.label, item.entry)
-        lines.append(f"  {number}. {first}")
-        lines += [f"     {line}" for line in rest]
-    return lines
-
-
-def _choices(step: Step) -> list[str]:
-    if isinstance(step, ChoiceStep | MultiStep):
-        return [option.label for option in step.options]
-    if isinstance(step, CheckStep):
-        return list(step.statuses)
-    if isinstance(step, InfoStep):
-        return ["Verder"]
-    return []
-
-
-def _was_chosen(step: Step, kept: Answer, index: int) -> bool:
-    if isinstance(step, ChoiceStep):
-        return kept == index
+def answer_prompt(step: Step) -> str:
+    """What the line asking for an answer says; no sign a reader would speak."""
     if isinstance(step, MultiStep):
-        return isinstance(kept, tuple) and index in kept
-    if isinstance(step, CheckStep):
-        return kept == step.statuses[index]
-    return False
-
-
-def _prompt(step: Step) -> str:
-    if isinstance(step, MultiStep):
-        return "Uw keuzes (nummers met komma's, bijv. 1,3)> "
-    return "Uw keuze> "
+        return "Uw keuzes, nummers met komma's ertussen: "
+    return "Uw keuze: "
 
 
 def parse_answer(step: Step, line: str) -> Answer:
@@ -137,23 +57,6 @@ def parse_answer(step: Step, line: str) -> Answer:
     return numbers[0]
 
 
-def outcome_lines(session: Session) -> list[str]:
-    step = session.current
-    lines = ["", f"Uitkomst: {step.prompt}"]
-    lines += text_lines(session.loaded.source, step)
-    lines += ["", "Aanbevolen acties:"]
-    for number, item in enumerate(session.recommended(), start=1):
-        group = GROUP_LABELS[item.action.group]
-        cites = cites_label(item.action.cites)
-        lines.append(f"  {number}. [{group}] {item.action.text} ({cites})")
-    lines += ["", "Gebaseerd op:", *citation_lines(session.loaded.source, step.cites)]
-    met = session.protocol_met()
-    if met:  # its own group, never among the source's actions
-        lines += ["", "Eigen protocol:"]
-        lines += protocol_lines(session, met)[1:]
-    return lines
-
-
 def run_plain(
     session: Session,
     read_line: Callable[[], str | None],
@@ -173,28 +76,25 @@ def run_plain(
 
     flow = session.flow
     source = session.loaded.source
-    print(f"{flow.title}", file=out)
-    print(
-        f"Deze wegwijzer rust op de antwoorden van {source.received_label} "
-        f"({source.answered_by}) op Kamervragen over ‘Meisjes in de gevarenzone’.",
-        file=out,
-    )
+    print(sentence(f"Stappenplan: {flow.title}"), file=out)
+    print(source_line(source), file=out)
     if session.protocol is not None:
         protocol = session.protocol
         print(
             f"Waar de bron zwijgt, toont de wegwijzer ook het eigen protocol van "
-            f"{protocol.organisation}, onder een eigen kop.",
+            f"{clean(protocol.organisation)}, onder een eigen kop.",
             file=out,
         )
         if protocol.overdue():
             print(protocol.overdue_warning(), file=out)
-    print(HELP, file=out)
+    print("\n".join(HELP_START), file=out)
     shown = ""
     while not session.finished:
-        if shown != session.current_id + str(session.position):
+        here = f"{session.current_id}:{session.position}"
+        if shown != here:
             print("\n".join(step_lines(session)), file=out)
-            shown = session.current_id + str(session.position)
-        print(_prompt(session.current), end="", file=out, flush=True)
+            shown = here
+        print(answer_prompt(session.current), end="", file=out, flush=True)
         raw = read_line()
         if raw is None:
             print(
@@ -203,23 +103,27 @@ def run_plain(
             )
             return EXIT_ABORTED
         line = clean(raw).strip()
-        if line.lower() in ("q", "stop"):
+        word = line.lower()
+        if word in ("q", "stop"):
             print("Gestopt; het stappenplan is niet afgerond.", file=out)
             return EXIT_ABORTED
-        if line.lower() in ("t", "terug"):
+        if word == REPEAT_KEY:
+            shown = ""
+            continue
+        if word in ("t", "terug"):
             if not session.back():
                 print("U bent al bij de eerste stap.", file=out)
             else:
                 changed()
             shown = ""
             continue
-        if line.lower() in ("h", "?", "help"):
-            print(HELP, file=out)
+        if word in HELP_WORDS:
+            print("\n".join(help_lines()), file=out)
             continue
-        if line.lower() in SOURCE_WORDS:
+        if word in SOURCE_WORDS:
             print("\n".join(full_citation_lines(source, session.current.cites)), file=out)
             continue
-        if line[:2].lower() == "n " or line.lower() == "n":
+        if line[:2].lower() == "n " or word == "n":
             session.set_note(session.current_id, line[2:])
             print("Notitie opgeslagen." if line[2:].strip() else "Notitie verwijderd.", file=out)
             changed()
@@ -237,9 +141,9 @@ def run_plain(
 
 
 def _ask_yes_no(question: str, read_line: Callable[[], str | None], out: TextIO) -> bool:
-    """``question (j/n)`` until the answer is j or n; end of input is no."""
+    """``question`` until the answer is j or n; end of input is no."""
     while True:
-        print(f"{question} (j/n) ", end="", file=out, flush=True)
+        print(f"{question} Typ j of n: ", end="", file=out, flush=True)
         line = read_line()
         if line is None:
             print(file=out)
@@ -249,7 +153,7 @@ def _ask_yes_no(question: str, read_line: Callable[[], str | None], out: TextIO)
             return True
         if answer in ("n", "nee"):
             return False
-        print("Typ j (ja) of n (nee).", file=out)
+        print("Typ j voor ja of n voor nee.", file=out)
 
 
 def _adjust(
@@ -262,13 +166,19 @@ def _adjust(
     for step_id in dict.fromkeys(finding.step_id for finding in findings):
         if step_id == CASE_REF:
             print(f"Zaakkenmerk nu: {clean(session.case_ref)}", file=out)
-            prompt = "Nieuw zaakkenmerk (Enter: laten staan, '-': weghalen)> "
+            what = "Nieuw zaakkenmerk"
         else:
             number = session.path.index(step_id) + 1
-            print(f"Notitie bij stap {number} ('{step_id}') nu:", file=out)
+            prompt = clean(session.flow.steps[step_id].prompt)
+            print(f"Notitie bij stap {number}, {prompt}", file=out)
             print(clean(session.notes.get(step_id, ""), multiline=True), file=out)
-            prompt = "Nieuwe notitie op één regel (Enter: laten staan, '-': weghalen)> "
-        print(prompt, end="", file=out, flush=True)
+            what = "Nieuwe notitie op één regel"
+        print(
+            f"{what}. Alleen Enter laat de tekst staan, een streepje haalt hem weg: ",
+            end="",
+            file=out,
+            flush=True,
+        )
         line = read_line()
         if line is None:
             print(file=out)
@@ -304,4 +214,4 @@ def ask_before_saving(
             return True
         print("Nog steeds mogelijk persoonsgegevens:", file=out)
         for finding in found:
-            print(f"  - {finding.line}", file=out)
+            print(sentence(finding.line), file=out)

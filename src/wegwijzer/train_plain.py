@@ -13,39 +13,39 @@ from typing import TextIO
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.source import Source
 from wegwijzer.core.training.run import FEEDBACK_MODES, Debrief, TrainingRun
-from wegwijzer.core.training.scoring import VERDICT_LABELS, Feedback
-from wegwijzer.core.training.wording import MODE_LABELS, number, of_points, score_text
+from wegwijzer.core.training.scoring import VERDICT_LABELS, Feedback, Quote
+from wegwijzer.core.training.wording import MODE_LABELS, number, of_points
 from wegwijzer.core.walk.session import AnswerError
-from wegwijzer.plain import (
-    EXIT_ABORTED,
-    EXIT_OK,
+from wegwijzer.plain import EXIT_ABORTED, EXIT_OK, answer_prompt, parse_answer
+from wegwijzer.plain_lines import (
+    HELP_START,
+    HELP_WORDS,
+    REPEAT_KEY,
     SOURCE_WORDS,
+    capitalised,
     citation_lines,
     full_citation_lines,
+    help_lines,
     outcome_lines,
-    parse_answer,
+    sentence,
+    source_line,
 )
-from wegwijzer.plain import step_lines as flow_step_lines
+from wegwijzer.plain_lines import step_lines as flow_step_lines
 
-HELP = (
-    "Typ een nummer om te kiezen (bij meer keuzes: nummers met komma's), "
-    "'b' om de geciteerde antwoorden voluit te lezen, 'q' om te stoppen. "
-    "In een oefening telt elke keuze meteen: terug gaan kan niet."
-)
+# The TUI shows core.training.model.FICTIONAL_HEADER above the case; said here as sentences.
+FICTIONAL = ("Fictieve casus, verzonnen voor deze oefening.", "Elke gelijkenis berust op toeval.")
 
 
 def intro_lines(run: TrainingRun) -> list[str]:
     exercise = run.exercise
-    source = run.session.loaded.source
-    lines = [f"OEFENING: {exercise.title}", "", exercise.vignette_display(), "", "Leerdoelen:"]
-    lines += [f"  - {goal}" for goal in exercise.goals]
+    lines = [sentence(f"Oefening: {exercise.title}"), "", *FICTIONAL, exercise.vignette, ""]
+    lines += [f"Leerdoel {index}: {goal}" for index, goal in enumerate(exercise.goals, start=1)]
     decisions = len(exercise.decisions)
     lines += [
         "",
-        f"U doorloopt het stappenplan ‘{run.session.flow.title}’. {decisions} keuzes tellen mee, "
-        f"samen {exercise.max_points} punten.",
-        f"Het stappenplan rust op de antwoorden van {source.answered_by} "
-        f"van {source.received_label} op Kamervragen over ‘Meisjes in de gevarenzone’.",
+        sentence(f"U doorloopt het stappenplan {run.session.flow.title}"),
+        f"{decisions} keuzes tellen mee, samen {exercise.max_points} punten.",
+        source_line(run.session.loaded.source, "Het stappenplan"),
     ]
     return lines
 
@@ -54,9 +54,9 @@ def ask_feedback_mode(read_line: Callable[[], str | None], out: TextIO) -> str |
     """Let the trainee pick when feedback comes; None when input ends or they stop."""
     print("\nWanneer wilt u feedback?", file=out)
     for index, mode in enumerate(FEEDBACK_MODES, start=1):
-        print(f"  {index}. {MODE_LABELS[mode]}", file=out)
+        print(f"{index}. {MODE_LABELS[mode]}", file=out)
     while True:
-        print("Uw keuze> ", end="", file=out, flush=True)
+        print("Uw keuze: ", end="", file=out, flush=True)
         raw = read_line()
         if raw is None:
             return None
@@ -73,7 +73,7 @@ def ask_feedback_mode(read_line: Callable[[], str | None], out: TextIO) -> str |
 def feedback_lines(item: Feedback, source: Source, *, full_quotes: bool = False) -> list[str]:
     """One decision's feedback: verdict and points, the expected choice, why, and the source."""
     lines = [
-        f"{VERDICT_LABELS[item.verdict].capitalize()} ({of_points(item.points, item.max_points)})."
+        f"{VERDICT_LABELS[item.verdict].capitalize()}: {of_points(item.points, item.max_points)}."
     ]
     if item.verdict != "niet bereikt":
         lines.append(f"Uw keuze: {item.chosen}")
@@ -87,31 +87,34 @@ def feedback_lines(item: Feedback, source: Source, *, full_quotes: bool = False)
     lines.append(("Waarom: " if not item.correct else "") + item.why.text)
     lines.append("Gebaseerd op:")
     if full_quotes:
-        lines += [f"  [{quote.label}] “{quote.text}”" for quote in item.quotes]
+        lines += [quote_line(quote) for quote in item.quotes]
     else:
         lines += citation_lines(source, item.cites)
     return lines
 
 
+def quote_line(quote: Quote) -> str:
+    """'Antwoord 4, alinea 1, letterlijk: …'; the start of a long answer says so."""
+    if quote.text.endswith(" …"):
+        return f"{capitalised(quote.label)}, begint letterlijk met: {quote.text[:-2]}"
+    return f"{capitalised(quote.label)}, letterlijk: {quote.text}"
+
+
 def debrief_lines(debrief: Debrief, source: Source) -> list[str]:
-    lines = [
-        "",
-        f"NABESPREKING: {debrief.title}",
-        "Score: " + score_text(debrief.points, debrief.max_points, debrief.percentage),
-        "",
-        "Per keuze:",
-    ]
-    for item in debrief.items:
-        mark = VERDICT_LABELS[item.verdict]
-        score = f"{number(item.points)}/{item.max_points}"
-        lines.append(f"  [{mark}] {item.prompt} ({score})")
+    score = f"{of_points(debrief.points, debrief.max_points)}, {number(debrief.percentage)} %"
+    lines = ["", sentence(f"Nabespreking: {debrief.title}"), f"Score: {score}."]
+    lines += ["", "Per keuze:"]
+    for index, item in enumerate(debrief.items, start=1):
+        mark = VERDICT_LABELS[item.verdict].capitalize()
+        points = of_points(item.points, item.max_points)
+        lines.append(f"Keuze {index}: {sentence(item.prompt)} {mark}: {points}.")
     if not debrief.deviations:
         lines += ["", "Alle keuzes waren zoals verwacht."]
         return lines
     lines += ["", "Afwijkingen, met het antwoord waarop de verwachte keuze rust:"]
     for item in debrief.deviations:
-        lines += ["", f"Stap ‘{item.prompt}’"]
-        lines += ["  " + line for line in feedback_lines(item, source, full_quotes=True)]
+        lines += ["", sentence(f"Bij de stap: {item.prompt}")]
+        lines += feedback_lines(item, source, full_quotes=True)
     return lines
 
 
@@ -132,30 +135,34 @@ def run_training(
             return EXIT_ABORTED
         run.feedback_mode = mode
     print(f"\nFeedback: {MODE_LABELS[run.feedback_mode].lower()}.", file=out)
-    print(HELP, file=out)
+    print("\n".join(HELP_START), file=out)
     shown = ""
     session = run.session
     while not session.finished:
-        if shown != f"{session.current_id}:{session.position}":
+        here = f"{session.current_id}:{session.position}"
+        if shown != here:
             print("\n".join(flow_step_lines(session)), file=out)
-            shown = f"{session.current_id}:{session.position}"
-        multi = session.current.kind == "multi"
-        print("Uw keuzes (bijv. 1,3)> " if multi else "Uw keuze> ", end="", file=out, flush=True)
+            shown = here
+        print(answer_prompt(session.current), end="", file=out, flush=True)
         raw = read_line()
         if raw is None:
             print("\nInvoer eindigde voordat de oefening klaar was; er is geen score.", file=out)
             return EXIT_ABORTED
         line = clean(raw).strip()
-        if line.lower() in ("q", "stop"):
+        word = line.lower()
+        if word in ("q", "stop"):
             print("Gestopt; de oefening is niet afgerond en er is geen score.", file=out)
             return EXIT_ABORTED
-        if line.lower() in ("t", "terug"):
+        if word == REPEAT_KEY:
+            shown = ""
+            continue
+        if word in ("t", "terug"):
             print("In een oefening kunt u niet terug: elke keuze telt.", file=out)
             continue
-        if line.lower() in ("h", "?", "help"):
-            print(HELP, file=out)
+        if word in HELP_WORDS:
+            print("\n".join(help_lines(training=True)), file=out)
             continue
-        if line.lower() in SOURCE_WORDS:
+        if word in SOURCE_WORDS:
             print("\n".join(full_citation_lines(source, session.current.cites)), file=out)
             continue
         try:

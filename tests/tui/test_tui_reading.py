@@ -9,9 +9,6 @@ below a few lines while the text is longer.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterator
-
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -19,7 +16,7 @@ from tuikit import FLOWS, fixed_clock
 
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
-from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, InfoStep, MultiStep, OutcomeStep
+from wegwijzer.core.flows.flow import OutcomeStep
 from wegwijzer.core.training.exercise import LoadedExercise, exercise_folder, load_exercises
 from wegwijzer.core.training.run import TrainingRun
 from wegwijzer.core.training.scoring import grade
@@ -33,37 +30,12 @@ from wegwijzer.tui.screens.vignette import VignetteScreen
 from wegwijzer.tui.widgets.feedback import FeedbackDialog
 from wegwijzer.tui.widgets.reading import KEYS, ReadingPane
 
+from walks import answers_for, routes
+
 SIZES = [(80, 24), (100, 30)]
 CATALOG = load_catalog(FLOWS)
 EXERCISES, _ = load_exercises(exercise_folder(CATALOG), CATALOG)
 MIN_LINES = 3
-
-
-def answers_for(step: object) -> Iterator[tuple[Answer, str]]:
-    """Every answer that leads somewhere else from ``step``, with where it leads."""
-    if isinstance(step, ChoiceStep):
-        for index, option in enumerate(step.options):
-            yield index, option.next
-    elif isinstance(step, MultiStep):
-        yield (0,), step.next
-    elif isinstance(step, CheckStep):
-        yield step.statuses[0], step.next
-    elif isinstance(step, InfoStep):
-        yield None, step.next
-
-
-def routes(loaded: LoadedFlow) -> dict[str, list[Answer]]:
-    """For every step of the flow, the answers that walk from the start to it."""
-    flow = loaded.flow
-    found: dict[str, list[Answer]] = {flow.start: []}
-    queue = deque([flow.start])
-    while queue:
-        step_id = queue.popleft()
-        for value, target in answers_for(flow.steps[step_id]):
-            if target not in found:
-                found[target] = [*found[step_id], value]
-                queue.append(target)
-    return found
 
 
 async def read_through(pilot: Pilot[None], pane: ReadingPane, where: str) -> None:

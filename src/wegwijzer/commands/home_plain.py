@@ -26,9 +26,10 @@ def choose_and_walk() -> int:
     print("Stappenplannen:")
     for number, loaded in enumerate(catalog.flows, 1):
         print(f"{number}. {clean(loaded.flow.title, limit=120)}")
-    print("Oefenen: wegwijzer train --list. Een concept hervatten: wegwijzer drafts.")
+    print("Oefenen kan met de opdracht: wegwijzer train --list")
+    print("Een concept hervatten kan met de opdracht: wegwijzer drafts")
     while True:
-        print("Welk stappenplan? Typ het nummer, of q om te stoppen> ", end="", flush=True)
+        print("Welk stappenplan? Typ het nummer, of q om te stoppen: ", end="", flush=True)
         line = sys.stdin.readline()
         if not line or line.strip().lower() in ("q", "stop"):
             print()

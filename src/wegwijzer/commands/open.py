@@ -21,6 +21,7 @@ from wegwijzer.core.records.overview import overview_markdown
 from wegwijzer.core.records.protocol_record import protocol_lines
 from wegwijzer.core.records.record import Record
 from wegwijzer.core.records.resume import Opened, open_record
+from wegwijzer.plain_lines import capitalised, sentence
 
 
 def add_parser(commands: Any) -> None:
@@ -58,9 +59,14 @@ def cites_words(citations: Sequence[str]) -> str:
     return "; ".join(labels)
 
 
-def _indented(text: str, prefix: str) -> list[str]:
+def said(text: str) -> str:
+    """A reason from a list, as a sentence of its own."""
+    return sentence(capitalised(text))
+
+
+def _note_lines(text: str) -> list[str]:
     lines = clean(text, multiline=True).splitlines() or [""]
-    return [prefix + lines[0]] + ["    " + line for line in lines[1:]]
+    return ["Notitie: " + lines[0], *lines[1:]]
 
 
 def drift_lines(drift: Drift | None) -> list[str]:
@@ -68,7 +74,7 @@ def drift_lines(drift: Drift | None) -> list[str]:
     if drift is None or not drift.changes:
         return []
     lines = ["", "Gewijzigd sinds dit overzicht is gemaakt:"]
-    return lines + [f"  - {clean(change)}" for change in drift.changes]
+    return lines + [said(clean(change)) for change in drift.changes]
 
 
 def review_lines(
@@ -78,48 +84,56 @@ def review_lines(
     drift: Drift | None = None,
     labels: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """The record as text to read: steps, answers, notes, actions. Every string is cleaned."""
+    """The record as text to read, by the rules of line mode (``plain_lines``): steps,
+    answers, notes, actions, one idea a line. Every string is cleaned."""
     version = clean(record.flow_version)
     lines = [
-        f"Overzicht: {clean(record.flow_title)} (stappenplan {record.flow}, versie {version})",
-        f"Modus: {record.mode}"
-        + (f"; zaakkenmerk: {clean(record.case_ref)}" if record.case_ref else ""),
+        f"Overzicht: {clean(record.flow_title)}",
+        f"Stappenplan {record.flow}, versie {version}.",
+        f"Modus: {record.mode}.",
+    ]
+    if record.case_ref:
+        lines.append(f"Zaakkenmerk: {clean(record.case_ref)}")
+    lines += [
         f"Begonnen: {local_text(record.started)}",
-        "Klaar: " + local_text(record.finished, missing="nee (concept)"),
+        "Klaar: " + local_text(record.finished, missing="nee, dit is een concept"),
     ]
     reasons = shown_reasons(reasons, drift)
     if reasons:
         lines += ["", "Alleen ter inzage, niet verder te bewerken:"]
-        lines += [f"  - {reason}" for reason in reasons]
+        lines += [said(reason) for reason in reasons]
     lines += drift_lines(drift)
     for number, step in enumerate(record.steps, start=1):
         kind = "Uitkomst" if step.kind == "outcome" else f"Stap {number}"
         lines += ["", f"{kind}: {clean(step.prompt)}"]
         if step.answer is not None:
-            lines.append(f"  Antwoord: {_answer_text(step.answer)}")
+            lines.append(f"Antwoord: {_answer_text(step.answer)}")
         elif step.kind != "outcome":
-            lines.append("  (nog niet beantwoord)")
+            lines.append("Nog niet beantwoord.")
         if step.note:
-            lines += _indented(step.note, "  Notitie: ")
+            lines += _note_lines(step.note)
         if step.citations:
-            lines.append(f"  Gebaseerd op {cites_words(step.citations)}")
+            lines.append(sentence("Gebaseerd op " + cites_words(step.citations)))
     if record.actions:
         lines += ["", "Aanbevolen acties:"]
         for number, action in enumerate(record.actions, start=1):
             group = GROUP_LABELS[action.group]
-            cites = cites_words(action.citations)
-            lines.append(f"  {number}. [{group}] {clean(action.text)} ({cites})")
-    lines += protocol_lines(record.protocol, record.protocol_entries, dict(labels or {}))
+            lines.append(f"{number}. {group}: {clean(action.text)}")
+            lines.append(sentence("Gebaseerd op " + cites_words(action.citations)))
+    protocol = protocol_lines(
+        record.protocol, record.protocol_entries, dict(labels or {}), spoken=True
+    )
+    lines += protocol
     if record.kept:
-        lines += ["", "Bewaard buiten het pad (na een stap terug; geen deel van de uitkomst):"]
+        lines += ["", "Bewaard buiten het pad, na een stap terug. Dit hoort niet bij de uitkomst."]
         for item in record.kept:
-            answer = _answer_text(item.answer) or "(geen antwoord)"
-            lines.append(f"  Stap '{item.id}': {answer}")
+            answer = _answer_text(item.answer) or "geen antwoord"
+            lines.append(f"Stap {clean(item.id)}: {answer}")
             if item.note:
-                lines += _indented(item.note, "    Notitie: ")
+                lines += _note_lines(item.note)
     if dropped:
         lines += ["", "Niet teruggezet bij verder gaan:"]
-        lines += [f"  - {reason}" for reason in dropped]
+        lines += [said(reason) for reason in dropped]
     return lines
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from textual.content import Content
 
 from wegwijzer.core.base.text import clean
+from wegwijzer.core.walk.wording import step_count  # imports nothing: light enough for home
 
 if TYPE_CHECKING:
     from wegwijzer.core.flows.flow import Step
@@ -99,12 +100,6 @@ def trail(session: Session, keep: int = TRAIL_KEEP) -> str:
     if len(session.path) - 1 > keep:
         titles.insert(0, "…")
     return TRAIL_SEPARATOR.join(titles)
-
-
-def step_count(session: Session) -> str:
-    """``Stap 3 van ongeveer 12``: ``ongeveer`` unless every way on is as long."""
-    position, total, exact = session.progress()
-    return f"Stap {position} van {'' if exact else 'ongeveer '}{total}"
 
 
 def progress(session: Session, width: int = 78) -> Content:

@@ -159,8 +159,16 @@ class Protocol:
         return overdue_text(self.file.review_by, self.file.maintainer)
 
 
-def protocol_heading(organisation: str, adopted: dt.date) -> str:
-    """The heading every front shows above protocol text: never mistaken for the source."""
+def protocol_heading(organisation: str, adopted: dt.date, *, spoken: bool = False) -> str:
+    """The heading every front shows above protocol text: never mistaken for the source.
+
+    ``spoken``: the same in sentences, for line mode (a reader speaks brackets and dashes).
+    """
+    if spoken:
+        return (
+            f"Eigen protocol van {clean(organisation)}, vastgesteld "
+            f"{local_date_text(adopted)}. Dit komt niet uit de bron."
+        )
     return (
         f"Eigen protocol van {clean(organisation)} "
         f"(vastgesteld {local_date_text(adopted)}) — niet uit de bron"

@@ -88,24 +88,31 @@ def protocol_label(record: ProtocolRecord) -> str:
 
 
 def protocol_lines(
-    protocol: ProtocolRecord | None, entries: list[ProtocolEntryRecord], labels: dict[str, str]
+    protocol: ProtocolRecord | None,
+    entries: list[ProtocolEntryRecord],
+    labels: dict[str, str],
+    *,
+    spoken: bool = False,
 ) -> list[str]:
-    """The record's protocol as text to read (``open --plain``); every string cleaned."""
+    """The record's protocol as text to read; every string cleaned. ``spoken`` (line mode,
+    ``open --plain``): sentences without indentation, for a screen reader."""
     if protocol is None:
         return []
+    indent, deeper = ("", "") if spoken else ("  ", "    ")
+    step = "{}" if spoken else "'{}'"
     lines = [
         "",
-        protocol_label(protocol),
-        f"  Inhoud-hash: {protocol.hash}",
+        protocol_heading(protocol.organisation, protocol.adopted, spoken=spoken),
+        f"{indent}Inhoud-hash: {protocol.hash}",
     ]
     if not entries:
-        lines.append("  Op dit pad is geen onderwerp uit het protocol getoond.")
+        lines.append(f"{indent}Op dit pad is geen onderwerp uit het protocol getoond.")
     for entry in entries:
         label = clean(labels.get(entry.topic, entry.topic))
-        lines.append(f"  Bij stap '{entry.step}', over {label}:")
-        lines += ["    " + line for line in clean(entry.text, multiline=True).splitlines()]
+        lines.append(f"{indent}Bij stap {step.format(clean(entry.step))}, over {label}:")
+        lines += [deeper + line for line in clean(entry.text, multiline=True).splitlines()]
         for contact in entry.contacts:
-            lines.append(f"    {clean(contact.label)}: {clean(contact.value)}")
+            lines.append(f"{deeper}{clean(contact.label)}: {clean(contact.value)}")
     return lines
 
 
