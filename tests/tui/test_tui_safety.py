@@ -62,7 +62,7 @@ async def test_no_screenshot_command_and_no_text_selection(new_app: NewApp) -> N
     app = new_app()
     async with app.run_test(size=(100, 30)):
         names = [command.title for command in app.get_system_commands(app.screen)]
-        assert names == ["Thema kiezen", "Afsluiten"]
+        assert names == ["Thema kiezen", "Animaties uitzetten", "Afsluiten"]
         assert app.ALLOW_SELECT is False
 
 

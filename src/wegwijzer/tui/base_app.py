@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events, work
+from textual import constants, events, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme, ThemeProvider
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList
 from textual.widgets._header import HeaderIcon
 from textual.widgets.option_list import Option
@@ -111,6 +112,12 @@ class Palette(CommandPalette):
             await search(self, search_value)
 
 
+def _blink(widget: Widget, on: bool) -> None:
+    # Nothing moves with animations off: no blinking text cursor (Input, TextArea) either.
+    if hasattr(type(widget), "cursor_blink"):
+        widget.cursor_blink = on  # type: ignore[attr-defined]
+
+
 class DutchApp(App[None]):
     ALLOW_SELECT = False  # no text selection: notes and cases stay off the clipboard
 
@@ -120,11 +127,13 @@ class DutchApp(App[None]):
 
         for theme in THEMES:
             self.register_theme(theme)
-        from wegwijzer.core.base.settings import load_theme
+        from wegwijzer.core.base.settings import load_settings
 
-        kept = load_theme()  # the theme chosen last time, from the first frame on
-        if kept is not None and kept in self.available_themes:
-            self.theme = kept
+        kept = load_settings()  # as chosen last time, from the first frame on
+        if kept.theme is not None and kept.theme in self.available_themes:
+            self.theme = kept.theme
+        if not kept.animations:
+            self.animation_level = "none"
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._keep_theme)
@@ -162,6 +171,28 @@ class DutchApp(App[None]):
         from wegwijzer.tui.attention import follow
 
         self.call_after_refresh(follow, event.widget)
+        _blink(event.widget, self.animations_on)
+
+    @property
+    def animations_on(self) -> bool:
+        return self.animation_level != "none"
+
+    def action_toggle_animations(self) -> None:
+        """Animations off (or on again), kept for the next start."""
+        from wegwijzer.core.base.settings import save_animations
+
+        on = not self.animations_on
+        # On again means Textual's own choice ($TEXTUAL_ANIMATIONS, else full).
+        self.animation_level = constants.TEXTUAL_ANIMATIONS if on else "none"
+        if self.focused is not None:
+            _blink(self.focused, on)
+        kept = save_animations(on)
+        message = "Animaties staan aan." if on else "Animaties staan uit: niets beweegt meer."
+        if kept:
+            message += " Dat blijft zo bij de volgende start."
+        else:
+            message += " Dit kon niet worden bewaard voor de volgende start."
+        self.notify(message, markup=False)
 
     def on_ready(self) -> None:
         from wegwijzer.tui.attention import SHOW_CURSOR, cursor_wanted
@@ -191,4 +222,16 @@ class DutchApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Textual's own list holds "Screenshot"; the wegwijzer offers no screenshots.
         yield SystemCommand("Thema kiezen", "Kies een kleurenthema", self.action_change_theme)
+        if self.animations_on:
+            yield SystemCommand(
+                "Animaties uitzetten",
+                "Niets beweegt: scrollen en meldingen zonder animatie, geen knipperende cursor",
+                self.action_toggle_animations,
+            )
+        else:
+            yield SystemCommand(
+                "Animaties aanzetten",
+                "Scrollen en meldingen weer met animatie",
+                self.action_toggle_animations,
+            )
         yield SystemCommand("Afsluiten", "Stop de wegwijzer", self.action_quit)

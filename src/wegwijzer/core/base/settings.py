@@ -1,4 +1,4 @@
-"""The user's own settings (for now: the theme), kept between starts.
+"""The user's own settings (the theme, animations off), kept between starts.
 
 One small TOML file in the user's config folder, mode 0600 in a 0700 folder, written
 atomically. ``$WEGWIJZER_CONFIG`` names another folder (the tests use it, as drafts use
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wegwijzer.core.base.atomic import WriteError, make_private_folder, write_atomic
@@ -20,6 +21,15 @@ FILE = "instellingen.toml"
 MAX_BYTES = 4096
 THEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
 THEME_LINE = re.compile(rb'^theme = "([a-z0-9_-]{1,40})"$', re.MULTILINE)
+ANIMATIONS_LINE = re.compile(rb"^animations = (true|false)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user chose: a theme (None: the default) and whether the screen may move."""
+
+    theme: str | None = None
+    animations: bool = True
 
 
 def config_dir() -> Path:
@@ -42,36 +52,66 @@ def _plain_name(value: object) -> str | None:
     return None
 
 
-def load_theme() -> str | None:
-    """The theme chosen last time, or None (no file, unreadable, or not a plain name).
-
-    The file is the one line ``save_theme`` writes; it is matched, not parsed as TOML,
-    so a start with settings costs no TOML import (docs/performance.md).
-    """
+def _read() -> bytes:
+    """The settings file's first bytes; b"" when it is missing, unreadable or not a file."""
     path = settings_path()
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device: never read
-            return None
+            return b""
         fd = os.open(path, flags)
         try:
-            data = os.read(fd, MAX_BYTES)
+            return os.read(fd, MAX_BYTES)
         finally:
             os.close(fd)
     except OSError:
-        return None
-    found = THEME_LINE.search(data)
-    return _plain_name(found.group(1).decode("ascii")) if found else None
+        return b""
 
 
-def save_theme(theme: str) -> bool:
-    """Keep ``theme`` for the next start; False when it could not be written."""
-    name = _plain_name(theme)
-    if name is None:
-        return False
+def load_settings() -> Settings:
+    """The settings chosen last time; the default for each one that is missing or odd.
+
+    The file holds the lines ``save_settings`` writes; they are matched, not parsed as
+    TOML, so a start with settings costs no TOML import (docs/performance.md).
+    """
+    data = _read()
+    theme = THEME_LINE.search(data)
+    animations = ANIMATIONS_LINE.search(data)
+    return Settings(
+        theme=_plain_name(theme.group(1).decode("ascii")) if theme else None,
+        animations=animations is None or animations.group(1) == b"true",
+    )
+
+
+def save_settings(settings: Settings) -> bool:
+    """Keep ``settings`` for the next start; False when they could not be written."""
+    lines = []
+    if settings.theme is not None:
+        name = _plain_name(settings.theme)
+        if name is None:
+            return False
+        lines.append(f'theme = "{name}"')
+    lines.append(f"animations = {'true' if settings.animations else 'false'}")
     try:
         make_private_folder(config_dir())
-        write_atomic(settings_path(), f'theme = "{name}"\n'.encode(), overwrite=True)
+        write_atomic(settings_path(), ("\n".join(lines) + "\n").encode(), overwrite=True)
     except (WriteError, OSError):
         return False
     return True
+
+
+def load_theme() -> str | None:
+    """The theme chosen last time, or None (no file, unreadable, or not a plain name)."""
+    return load_settings().theme
+
+
+def save_theme(theme: str) -> bool:
+    """Keep ``theme`` for the next start, and every other setting as it was."""
+    if _plain_name(theme) is None:
+        return False
+    return save_settings(replace(load_settings(), theme=theme))
+
+
+def save_animations(on: bool) -> bool:
+    """Keep whether the screen may animate (scrolling, fading), and the rest as it was."""
+    return save_settings(replace(load_settings(), animations=on))
