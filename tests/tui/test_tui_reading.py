@@ -1,5 +1,6 @@
 """Reading at the sizes people use (issue 14): every step of every shipped flow, and the
-case, feedback and debrief of every shipped exercise, at 80×24 and 100×30.
+case, feedback and debrief of every shipped exercise, at 80×24, 100×30 and 60×20 (an
+80×40 terminal at 200 % zoom, issue 20), with the citation strip closed.
 
 The property: the whole text is on screen, or the pane it is in says on screen that
 there is more ("▼ meer") and names the key that brings it into view; pressing that key
@@ -24,7 +25,7 @@ from wegwijzer.core.walk.session import Answer, Session
 from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.dialogs.case import CaseDialog
 from wegwijzer.tui.screens.debrief import DebriefScreen
-from wegwijzer.tui.screens.step import StepScreen
+from wegwijzer.tui.screens.step import CITATIONS_OPEN, StepScreen
 from wegwijzer.tui.screens.training_step import TrainingStepScreen
 from wegwijzer.tui.screens.vignette import VignetteScreen
 from wegwijzer.tui.widgets.feedback import FeedbackDialog
@@ -32,7 +33,7 @@ from wegwijzer.tui.widgets.reading import KEYS, ReadingPane
 
 from walks import answers_for, routes
 
-SIZES = [(80, 24), (100, 30)]
+SIZES = [(80, 24), (100, 30), (60, 20)]
 CATALOG = load_catalog(FLOWS)
 EXERCISES, _ = load_exercises(exercise_folder(CATALOG), CATALOG)
 MIN_LINES = 3
@@ -88,6 +89,7 @@ async def test_every_step_text_is_on_screen_or_reachable(
                 session.answer(value)
             screen.session = screen.query_one("#stap").session = session  # type: ignore[attr-defined]
             await screen.show_step()
+            assert not screen.has_class(CITATIONS_OPEN)  # the strip closed: the text's room
             pane = screen.query_one("#vraag", ReadingPane)
             prompt = screen.query_one("#prompt")
             await pilot.pause()

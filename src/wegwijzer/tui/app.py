@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 
 WIDE = 100
 WIDTH_CLASSES = [(0, "-smal"), (MIN_WIDTH, "-normaal"), (WIDE, "-breed")]
-HEIGHT_CLASSES = [(0, "-laag"), (MIN_HEIGHT, "-hoog")]
+ROOMY = 24  # a terminal's usual height; below it (200 % zoom: 60×20) dialogs are "-kort"
+HEIGHT_CLASSES = [(0, "-laag"), (MIN_HEIGHT, "-kort"), (ROOMY, "-hoog")]
 
 
 class WegwijzerApp(RecordRoutes, TrainingRoutes):
