@@ -1,6 +1,9 @@
 """The step screen is updated in place, not rebuilt (docs/performance.md, figure 4): each
 step must still look exactly as a freshly built step screen shows it, start scrolled to
-the top, and ignore a confirmation meant for the options of the step just left."""
+the top, and ignore a confirmation meant for the options of the step just left.
+
+Both screens are compared once settled (``settled_screenshot``): under load a new
+screen's footer filled a frame late and the comparison failed at 60×16 now and then."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Static
-from tuikit import FLOWS, app_of, choices, current_id, fixed_clock, keys
+from tuikit import FLOWS, app_of, choices, current_id, fixed_clock, keys, settled_screenshot
 
 from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.screens.step import StepScreen
@@ -104,10 +107,9 @@ async def fresh_screenshot(pilot: Pilot[None]) -> str:
     app = app_of(pilot)
     assert app.session is not None
     app.push_screen(StepScreen(app.session))
-    await keys(pilot)
-    fresh = app.export_screenshot()
+    fresh = await settled_screenshot(pilot)
     app.pop_screen()
-    await keys(pilot)
+    await settled_screenshot(pilot)
     return fresh
 
 
@@ -129,7 +131,7 @@ async def test_each_step_updated_in_place_looks_as_freshly_built(
         while isinstance(app.screen, StepScreen):
             step_id = current_id(pilot)
             seen.append(step_id)
-            shown = app.export_screenshot()
+            shown = await settled_screenshot(pilot)
             assert shown == await fresh_screenshot(pilot), f"{step_id} at {size}"
             scroll_everything_down(app)
             await keys(pilot, *ANSWER[step_id])
@@ -143,7 +145,7 @@ async def test_going_back_shows_the_step_before_as_freshly_built(changing_flow: 
         assert current_id(pilot) == "d"
         await keys(pilot, "escape")
         assert current_id(pilot) == "c"
-        assert app.export_screenshot() == await fresh_screenshot(pilot)
+        assert await settled_screenshot(pilot) == await fresh_screenshot(pilot)
         assert choices(pilot).highlighted == 1  # the kept answer
 
 

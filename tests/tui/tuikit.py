@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
 
 from wegwijzer.tui.app import WegwijzerApp
 from wegwijzer.tui.widgets.choices import ChoiceList
@@ -34,6 +35,29 @@ async def keys(pilot: Pilot[None], *pressed: str) -> None:
         await pilot.press(key)
         await pilot.pause()
     await pilot.pause()
+
+
+def footer_filled(pilot: Pilot[None]) -> bool:
+    """The screen's footer, if it has one, shows its keys (they come a refresh or two
+    after the screen: bindings, then the footer's recompose, then its layout)."""
+    footers = pilot.app.screen.query(Footer)
+    return all(any(key.region.area for key in footer.query(FooterKey)) for footer in footers)
+
+
+async def settled_screenshot(pilot: Pilot[None], rounds: int = 3, limit: int = 200) -> str:
+    """The screen once it has stopped changing: its footer filled and the same screenshot
+    after ``rounds`` pauses in a row. Under load the footer's keys or a pane's "meer" mark
+    land a frame later than the rest; this waits for that state, never for a time."""
+    shot = pilot.app.export_screenshot()
+    same = 0
+    for _ in range(limit):
+        await pilot.pause()
+        again = pilot.app.export_screenshot()
+        same = same + 1 if again == shot and footer_filled(pilot) else 0
+        if same >= rounds:
+            return again
+        shot = again
+    raise AssertionError(f"the screen kept changing for {limit} pauses")
 
 
 def app_of(pilot: Pilot[None]) -> WegwijzerApp:
