@@ -225,13 +225,13 @@ class DutchApp(App[None]):
         if self.animations_on:
             yield SystemCommand(
                 "Animaties uitzetten",
-                "Niets beweegt: scrollen en meldingen zonder animatie, geen knipperende cursor",
+                "Niets beweegt: scrollen zonder animatie, geen knipperende cursor",
                 self.action_toggle_animations,
             )
         else:
             yield SystemCommand(
                 "Animaties aanzetten",
-                "Scrollen en meldingen weer met animatie",
+                "Scrollen weer met animatie",
                 self.action_toggle_animations,
             )
         yield SystemCommand("Afsluiten", "Stop de wegwijzer", self.action_quit)
