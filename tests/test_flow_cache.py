@@ -237,7 +237,7 @@ def test_an_unwritable_cache_is_ignored(
     result = run_cli("check", env=env)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert f"({checked.flows[0].id}, " in result.stdout
+    assert f"stappenplan {checked.flows[0].id}, " in result.stdout
 
 
 # --- the TUI's catalog ------------------------------------------------------------------

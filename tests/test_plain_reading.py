@@ -247,3 +247,16 @@ def test_the_home_in_line_mode_reads_without_ornaments(tmp_path: Path) -> None:
     assert "Stappenplannen:" in result.stdout
     titles = content_of([loaded.flow.title for loaded in CATALOG.flows])
     assert_no_ornaments(result.stdout.splitlines(), titles, CATALOG.flows[0].source)
+
+
+def test_the_lists_of_drafts_exercises_and_checked_files_read_without_ornaments() -> None:
+    """What `drafts`, `train --list` and `check` print, as a screen reader reads it."""
+    walked = run_cli("run", "zorgen-over-een-minderjarige", "--plain", stdin="1\n2\n")
+    assert "concept" in walked.stdout + walked.stderr  # stopped halfway: a draft is kept
+    names = [CATALOG.flows[0].flow.title, *(item.exercise.title for item in EXERCISES)]
+    for command in (("drafts",), ("train", "--list"), ("check",)):
+        result = run_cli(*command)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert len(lines) >= 3, command  # drafts: the folder, the draft, how to go on
+        assert_no_ornaments(lines, content_of(names), CATALOG.flows[0].source)

@@ -307,7 +307,7 @@ def test_describe_lines() -> None:
     lines = describe(scan("bel 06-12345678 of bsn 111222333"), "notitie bij stap 'politie'")
     assert lines == [
         "Notitie bij stap 'politie': mogelijk een telefoonnummer.",
-        "Notitie bij stap 'politie': mogelijk een BSN (burgerservicenummer).",
+        "Notitie bij stap 'politie': mogelijk een BSN, een burgerservicenummer.",
     ]
 
 

@@ -135,7 +135,8 @@ def test_list_reports_a_broken_exercise_naming_its_step(training_dir: Path) -> N
     shutil.copy(DATA / "oefeningen" / "broken" / "unknown_option.toml", training_dir / "oefeningen")
     result = run_cli("train", "--list", env=env_for(training_dir))
     assert result.returncode == 1
-    assert result.stdout.startswith("testoefening: Testoefening (stappenplan testflow, 3 keuzes")
+    listed = "testoefening: Testoefening. Bij stappenplan testflow, 3 keuzes"
+    assert result.stdout.startswith(listed)
     assert "stap 'politie', veld 'expect[0]'" in result.stderr
     assert "Traceback" not in result.stderr
 

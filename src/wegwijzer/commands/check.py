@@ -119,9 +119,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(report(checked, problems), ensure_ascii=False, indent=2))
     else:
         for flow in checked.flows:
-            print(f"in orde: {Path(flow.path).name} ({flow.id}, {flow.steps} stappen)")
+            print(f"in orde: {Path(flow.path).name}, stappenplan {flow.id}, {flow.steps} stappen")
         for exercise in checked.exercises:
-            print(f"in orde: oefening {Path(exercise.path).name} ({exercise.id})")
+            print(f"in orde: oefening {Path(exercise.path).name}, {exercise.id}")
         if problems:
             from wegwijzer.commands.common import print_problems
 

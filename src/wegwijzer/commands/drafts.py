@@ -37,7 +37,7 @@ def draft_line(draft: DraftInfo) -> str:
     )
     case = f", zaakkenmerk {clean(draft.case_ref, limit=80)}" if draft.case_ref else ""
     title = clean(draft.flow_title, limit=60)
-    return f"  {draft.session_id[:12]}  {changed}  {title} ({draft.mode}{case}; {state})"
+    return f"{draft.session_id[:12]}: {title}, {draft.mode}{case}, {state}; gewijzigd {changed}."
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,8 +58,9 @@ def run(args: argparse.Namespace) -> int:
     if not listing.drafts:
         print("Geen concepten.")
         return 0
-    print(f"Concepten in {drafts_dir()} (nieuwste eerst):")
+    print(f"Concepten in {drafts_dir()}, nieuwste eerst:")
     for draft in listing.drafts:
         print(draft_line(draft))
-    print("Verder gaan: wegwijzer run --resume ID --plain   Alles wissen: wegwijzer drafts --purge")
+    print("Verder gaan: wegwijzer run --resume ID --plain")
+    print("Alles wissen: wegwijzer drafts --purge")
     return 0

@@ -80,11 +80,16 @@ def _read_line() -> str | None:
     return line if line else None
 
 
+def _sentence(title: str) -> str:
+    """A title as a sentence of its own: a full stop unless it ends in one already."""
+    return title if title.endswith((".", "?", "!")) else f"{title}."
+
+
 def list_lines(exercises: list[LoadedExercise]) -> list[str]:
     return [
-        f"{item.exercise.id}: {item.exercise.title} "
-        f"(stappenplan {item.exercise.flow}, {len(item.exercise.decisions)} keuzes, "
-        f"{item.exercise.max_points} punten)"
+        f"{item.exercise.id}: {_sentence(item.exercise.title)} "
+        f"Bij stappenplan {item.exercise.flow}, "
+        f"{len(item.exercise.decisions)} keuzes, {item.exercise.max_points} punten."
         for item in exercises
     ]
 

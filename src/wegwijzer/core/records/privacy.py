@@ -23,12 +23,12 @@ HOOG = "hoog"
 LAAG = "laag"
 
 _MESSAGES = {
-    "bsn": "Mogelijk een BSN (burgerservicenummer).",
+    "bsn": "Mogelijk een BSN, een burgerservicenummer.",
     "telefoon": "Mogelijk een telefoonnummer.",
     "email": "Mogelijk een e-mailadres.",
     "geboortedatum": "Mogelijk een geboortedatum.",
     "postcode": "Mogelijk een postcode.",
-    "iban": "Mogelijk een rekeningnummer (IBAN).",
+    "iban": "Mogelijk een rekeningnummer, een IBAN.",
 }
 # On overlap the earlier kind wins: an IBAN holds digit runs that look like a
 # phone number or BSN, and a phone number can hold 8 digits passing the elfproef.
