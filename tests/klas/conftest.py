@@ -6,7 +6,6 @@ Every server binds 127.0.0.1 on a free port; every wait is bounded.
 from __future__ import annotations
 
 import asyncio
-import inspect
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -44,16 +43,6 @@ STUBBORN_APP = [
     "end=time.monotonic()+60\n"
     "while time.monotonic()<end: time.sleep(0.05)\n",
 ]
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run ``async def`` tests in a fresh event loop (no async plugin needed)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
 
 
 class Running:
