@@ -18,6 +18,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.screen import Screen
 
 from wegwijzer.core.base.clock import utc_now
 from wegwijzer.core.base.text import clean
@@ -35,7 +36,6 @@ from wegwijzer.tui.records_bridge import (
     install_signal_save,
 )
 from wegwijzer.tui.render import plain
-from wegwijzer.tui.screens.home import HomeScreen
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
@@ -58,7 +58,13 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
     TITLE = "Wegwijzer"
     # home.tcss here, not on HomeScreen: Textual loads a screen's CSS_PATH when it is
     # pushed, and the home screen is the default screen (``get_default_screen``).
-    CSS_PATH: ClassVar[CSSPathType] = [STYLES / "app.tcss", STYLES / "home.tcss"]
+    # step.tcss too: read when pushed, it made Textual parse every style sheet again and
+    # restyle every screen before the first step (issue 19); ``run FLOW`` starts on it.
+    CSS_PATH: ClassVar[CSSPathType] = [
+        STYLES / "app.tcss",
+        STYLES / "home.tcss",
+        STYLES / "step.tcss",
+    ]
     COMMANDS = App.COMMANDS | {WegwijzerCommands}
     # Classes on every screen: "-smal"/"-laag" show only "venster te klein" (app.tcss).
     HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
@@ -74,11 +80,23 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
 
     # --- start and stop ---------------------------------------------------------
 
-    def get_default_screen(self) -> HomeScreen:
+    def get_default_screen(self) -> Screen[None]:
         # The home screen is the bottom of the stack, never popped. As Textual's default
         # screen it is composed in the app's first frame; pushed from ``on_mount`` it came
         # one frame later, after a dropped one (docs/performance.md, figure 1).
-        return HomeScreen(self.catalog, self.saver)
+        # `wegwijzer run FLOW` starts on the flow's first step the same way; the home
+        # screen is made when that step is left (``pop_screen``, ``_to_home``): pushed on
+        # top of a home screen, the step's first frame came 0.4× a bare app later (issue 19).
+        if self.start_flow is not None and self.start_record is None:
+            loaded = self.catalog.find(self.start_flow)
+            if loaded is not None:
+                from wegwijzer.core.walk.session import Session
+                from wegwijzer.tui.screens.step import StepScreen
+
+                session = Session(loaded, clock=self.clock)
+                self.adopt(session)
+                return StepScreen(session)
+        return self.home_screen()
 
     def on_mount(self) -> None:
         # What start-up built (catalog, styles, widgets) lives as long as the app: keep
@@ -99,7 +117,7 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
             )
         if self.start_record is not None:
             self.open_record(self.start_record)
-        elif self.start_flow is not None:
+        elif self.start_flow is not None and self.session is None:
             loaded = self.catalog.find(self.start_flow)
             if loaded is None:
                 name = clean(self.start_flow, limit=80)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.screen import ModalScreen
 
@@ -79,19 +80,43 @@ class AppCore(DutchApp):
             return False
         return session_state(session) != self._exported
 
+    def home_screen(self) -> HomeScreen:
+        return HomeScreen(self.catalog, self.saver)
+
     def _to_home(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):
+            self._home_in_place()
 
-    def begin(self, session: Session) -> None:
-        """Make ``session`` the one shown: its step, or its summary when it is finished."""
-        from wegwijzer.tui.screens.step import StepScreen
+    def pop_screen(self) -> AwaitComplete:
+        if len(self.screen_stack) == 1 and not isinstance(self.screen, HomeScreen):
+            return self._home_in_place()
+        return super().pop_screen()
 
+    def _home_in_place(self) -> AwaitComplete:
+        """`wegwijzer run FLOW` starts on the flow's first step, with no home screen under
+        it (``get_default_screen``): leaving that step puts the home screen in its place."""
+        screen = self.screen
+        # Textual's switch drops the screen's result callback, which only a pushed screen
+        # has: give the first screen the empty one a push gives.
+        if not screen._result_callbacks:
+            screen._push_result_callback(screen, None)
+        return self.switch_screen(self.home_screen())
+
+    def adopt(self, session: Session) -> None:
+        """Make ``session`` the app's: the one autosaved, exported and asked about."""
         if session.protocol is None:
             session.protocol = self.protocol
         self.session, self.training = session, None
         self._exported = session_state(session)
         self._saved = False
+
+    def begin(self, session: Session) -> None:
+        """Make ``session`` the one shown: its step, or its summary when it is finished."""
+        from wegwijzer.tui.screens.step import StepScreen
+
+        self.adopt(session)
         self._to_home()
         self.push_screen(StepScreen(session))
         if session.finished:

@@ -9,11 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from wegwijzer.core.training.model import FICTIONAL_HEADER
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 
 
@@ -43,7 +44,7 @@ class CaseDialog(ModalScreen[None]):
             with ReadingPane(id="casustekst"):
                 yield Static(Content(FICTIONAL_HEADER), classes="fictief")
                 yield Static(plain(self.vignette), id="vignet")
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,9 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.footer import KeyFooter
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -40,7 +41,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="knoppen"):
                 yield Button(Content(f"{self.yes} (j)"), id="ja", variant="error", compact=True)
                 yield Button(Content(f"{self.no} (n)"), id="nee", variant="primary", compact=True)
-        yield Footer()  # this dialog's keys, not those of the screen behind it
+        yield KeyFooter()  # this dialog's keys, not those of the screen behind it
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

@@ -12,11 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from wegwijzer.core.base.text import clean
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.footer import KeyFooter
 
 CASE_REF_LIMIT = 80
 EXPLAINED = (
@@ -71,7 +72,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with Horizontal(classes="knoppen"):
                 yield Button("Opslaan", id="exporteren", variant="primary", compact=True)
                 yield Button("Annuleren (esc)", id="annuleren", compact=True)
-        yield Footer()  # this dialog's keys, not those of the screen behind it
+        yield KeyFooter()  # this dialog's keys, not those of the screen behind it
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#exporteren")

@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.walk.session import NOTE_LIMIT
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.footer import KeyFooter
 
 PRIVACY_HINT = "Schrijf geen namen of andere persoonsgegevens op; gebruik zo nodig een pseudoniem."
 
@@ -61,7 +62,7 @@ class NoteDialog(ModalScreen[str | None]):
             with Horizontal(classes="knoppen"):
                 yield Button("Opslaan (ctrl+s)", id="opslaan", variant="primary", compact=True)
                 yield Button("Annuleren (esc)", id="annuleren", compact=True)
-        yield Footer()  # this dialog's keys, not those of the screen behind it
+        yield KeyFooter()  # this dialog's keys, not those of the screen behind it
 
     @on(Button.Pressed, "#opslaan")
     def action_save(self) -> None:

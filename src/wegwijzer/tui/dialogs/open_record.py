@@ -11,10 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from wegwijzer.core.base.text import clean
 from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.footer import KeyFooter
 
 
 class OpenRecordDialog(ModalScreen[Path | None]):
@@ -49,7 +50,7 @@ class OpenRecordDialog(ModalScreen[Path | None]):
             with Horizontal(classes="knoppen"):
                 yield Button("Openen", id="openen", variant="primary", compact=True)
                 yield Button("Annuleren (esc)", id="annuleren", compact=True)
-        yield Footer()  # this dialog's keys, not those of the screen behind it
+        yield KeyFooter()  # this dialog's keys, not those of the screen behind it
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#openen")

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from wegwijzer.core.training.run import Debrief, TrainingRun
 from wegwijzer.core.training.scoring import Feedback
@@ -20,6 +20,7 @@ from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.screens.summary import action_lines
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.feedback import VERDICT_MARKS, VERDICT_WORDS, FeedbackView
+from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 from wegwijzer.tui.widgets.too_small import TooSmall
 
@@ -93,7 +94,7 @@ class DebriefScreen(Screen[None]):
                     yield Static(Content("Alle keuzes waren zoals verwacht."), classes="kop")
             with ReadingPane(id="uitkomst"):
                 yield from self.outcome()
-        yield Footer()
+        yield KeyFooter()
 
     def outcome(self) -> ComposeResult:
         session = self.run.session

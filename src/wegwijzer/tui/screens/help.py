@@ -11,9 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 KeySection = tuple[str, Sequence[BindingType]]
@@ -111,7 +112,7 @@ class HelpScreen(Screen[None]):
                 yield Static(Content(title), classes="groep")
                 yield Static(self._keys(bindings), classes="toetsen")
             yield Markdown(help_text(), id="uitleg")
-        yield Footer()
+        yield KeyFooter()
 
     def _keys(self, bindings: Sequence[BindingType]) -> Content:
         rows = key_rows(bindings)

@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.worker import Worker, WorkerState
 
 from wegwijzer.core.flows.catalog import Catalog, ListedCatalog, flow_entry, remember, source_entry
@@ -38,6 +38,7 @@ from wegwijzer.tui.screens.home_entries import (
 )
 from wegwijzer.tui.training import ExerciseChosen
 from wegwijzer.tui.widgets.cursor_list import separated
+from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 WELCOME = (
@@ -256,7 +257,7 @@ class HomeScreen(Screen[None]):
         # Outside the scrolling lists: the source and its date are always in view.
         for source in listing.sources:
             yield Static(source_note(source), classes="bron-noot")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_screen_resume(self) -> None:
         if not self._arrived:  # Textual resumes the default screen at start: listed already

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from wegwijzer.core.base.clock import local_text
 from wegwijzer.core.flows.flow import GROUP_LABELS, GROUPS
@@ -19,6 +19,7 @@ from wegwijzer.core.records.protocol_record import protocol_lines
 from wegwijzer.core.records.record import Record, StepRecord
 from wegwijzer.tui.render import TRAINING_BADGE, cites_text, plain, silent_record_line
 from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 
@@ -115,7 +116,7 @@ class ReviewScreen(Screen[None]):
             if protocol:  # its own group, apart from the source's actions
                 yield Static(Content("Eigen protocol"), classes="kop")
                 yield Static(Content("\n".join(protocol[1:])), classes="protocol")
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss()

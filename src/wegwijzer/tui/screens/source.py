@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from wegwijzer.core.flows.source import Question, Source, parse_citation
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.citations import heading
+from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 MARK = "▶ "
@@ -66,7 +67,7 @@ class SourceScreen(Screen[None]):
             yield Static(Content(LEGEND), classes="meta legenda")
             for question in source.questions:
                 yield from self._question(question)
-        yield Footer()
+        yield KeyFooter()
 
     def _question(self, question: Question) -> ComposeResult:
         number = question.number

@@ -9,8 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from wegwijzer.core.flows.flow import InfoStep, MultiStep, Step
 from wegwijzer.core.walk.session import Answer, AnswerError, Session
@@ -29,9 +28,11 @@ from wegwijzer.tui.render import (
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.choices import ChoiceList
 from wegwijzer.tui.widgets.citations import CitationPanel
+from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.in_place import set_text
 from wegwijzer.tui.widgets.protocol import EMPTY, ProtocolPanel, strip_content
 from wegwijzer.tui.widgets.reading import ReadingPane, read_keys
+from wegwijzer.tui.widgets.sized import SizedScreen
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 HINT_ONE = "Kies met 1–9 of ↑↓ en bevestig met Enter."
@@ -174,9 +175,12 @@ def digit_bindings(action: str, description: str) -> list[Binding]:
     return [Binding(str(d), f"{action}({d})", description, show=False) for d in range(1, 10)]
 
 
-class StepScreen(Screen[None]):
+class StepScreen(SizedScreen[None]):
     """Renders ``session.current``; answering, going back and notes go through the session."""
 
+    # Also in the WegwijzerApp's CSS_PATH, read at start-up: a screen whose CSS is new
+    # when it is pushed makes Textual parse every style sheet again and restyle every
+    # screen. Here for the classroom's app, which pushes it too.
     CSS_PATH = STYLES / "step.tcss"
     AUTO_FOCUS = "ChoiceList"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -212,7 +216,7 @@ class StepScreen(Screen[None]):
         yield Header()
         yield TooSmall()
         yield StepBody(self.session, id="stap")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = plain(self.session.flow.title, multiline=False).plain

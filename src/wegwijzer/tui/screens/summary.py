@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from wegwijzer.core.base.clock import local_text
 from wegwijzer.core.flows.flow import GROUP_LABELS, GROUPS, OutcomeStep
@@ -22,6 +22,7 @@ from wegwijzer.tui.render import MODE_TRAINING, TRAINING_BADGE, cites_text, expl
 from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList, separated
+from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.protocol import protocol_content
 from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 from wegwijzer.tui.widgets.too_small import TooSmall
@@ -136,7 +137,7 @@ class SummaryScreen(Screen[None]):
                     separated(taken_prompt(n, t) for n, t in enumerate(taken, start=1)),
                     id="stappen",
                 )
-        yield Footer()
+        yield KeyFooter()
 
     @on(OptionList.OptionSelected, "#stappen")
     def reopen(self, event: OptionList.OptionSelected) -> None:

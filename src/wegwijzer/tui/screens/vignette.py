@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from wegwijzer.core.training.exercise import LoadedExercise
 from wegwijzer.core.training.model import FICTIONAL_HEADER
@@ -19,6 +19,7 @@ from wegwijzer.core.training.wording import MODE_LABELS
 from wegwijzer.tui.render import TRAINING_BADGE, plain, source_note
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList
+from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 from wegwijzer.tui.widgets.too_small import TooSmall
 
@@ -95,7 +96,7 @@ class VignetteScreen(Screen[str | None]):
             [mode_prompt(n, mode) for n, mode in enumerate(FEEDBACK_MODES, start=1)], id="moment"
         )
         yield Static(Content("Kies met 1 of 2 of ↑↓ en begin met Enter."), id="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         modes = self.query_one(ModeList)

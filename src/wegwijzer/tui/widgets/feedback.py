@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from wegwijzer.core.flows.source import Source, parse_citation
 from wegwijzer.core.training.scoring import Feedback
@@ -25,6 +25,7 @@ from wegwijzer.core.training.wording import of_points
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.citations import heading
+from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 
 VERDICT_WORDS = {
@@ -158,7 +159,7 @@ class FeedbackDialog(ModalScreen[None]):
             with ReadingPane(id="feedback"):  # focused: arrows scroll long quotes
                 yield FeedbackView(self.item, self.source)
             yield Static(Content("Enter of Esc: verder met de oefening"), id="verder")
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

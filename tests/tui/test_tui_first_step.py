@@ -1,0 +1,79 @@
+"""The way to a first step: `run FLOW` starts on it, and nothing is styled twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+from tuikit import app_of, current_id, keys, screen_name
+
+from wegwijzer.core.walk.session import Session
+from wegwijzer.tui.app import WegwijzerApp
+from wegwijzer.tui.screens.home import HomeScreen
+from wegwijzer.tui.screens.step import StepScreen
+
+NewApp = Callable[..., WegwijzerApp]
+
+
+def stack(app: WegwijzerApp) -> list[str]:
+    return [type(screen).__name__ for screen in app.screen_stack]
+
+
+async def settled_home(pilot: Pilot[None]) -> None:
+    """Wait until the home screen's worker has checked the flows (a bound, not a timing)."""
+    (home,) = [screen for screen in pilot.app.screen_stack if isinstance(screen, HomeScreen)]
+    for _ in range(400):
+        if home.settled.is_set():
+            break
+        await pilot.pause(0.05)
+    assert home.settled.is_set(), "the home screen never checked its flows"
+    await pilot.pause()
+
+
+async def test_a_step_pushed_over_the_home_screen_parses_no_style_sheet_again(
+    new_app: NewApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = new_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await keys(pilot)
+        parsed: list[int] = []
+        original = app.stylesheet.reparse
+        monkeypatch.setattr(app.stylesheet, "reparse", lambda: parsed.append(1) or original())
+        await keys(pilot, "enter")
+        assert screen_name(pilot) == "StepScreen" and parsed == []
+
+
+async def test_run_flow_starts_on_the_step_and_leaving_it_makes_the_home_screen(
+    new_app: NewApp,
+) -> None:
+    app = new_app(flow_id="testflow")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await keys(pilot)
+        assert stack(app) == ["StepScreen"]  # no home screen built before the first step
+        first = current_id(pilot)
+        await keys(pilot, "escape")
+        assert stack(app) == ["HomeScreen"]
+        await settled_home(pilot)
+        assert app.screen.query("#flows")
+        await keys(pilot, "enter")  # the draft of the walk just left, or the first flow
+        assert stack(app) == ["HomeScreen", "StepScreen"]
+        assert current_id(pilot) == first
+        await keys(pilot, "escape", "escape")
+        assert stack(app) == ["HomeScreen"]  # the home screen is never popped
+
+
+async def test_a_new_walk_from_a_started_step_goes_home_first(new_app: NewApp) -> None:
+    app = new_app(flow_id="testflow")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await keys(pilot, "1", "enter")
+        started = app_of(pilot).session
+        assert started is not None and len(started.path) == 2
+        loaded = app.catalog.find("testflow")
+        assert loaded is not None
+        app.begin(Session(loaded))
+        await keys(pilot)
+        assert stack(app) == ["HomeScreen", "StepScreen"]
+        step = app.screen
+        assert isinstance(step, StepScreen) and step.session is app.session
+        assert app.session is not started and len(app.session.path) == 1
