@@ -22,10 +22,13 @@ benchmarks package so each side loads only what its app needs.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import os
 import re
 import signal
 import sys
+from collections.abc import Callable
 from typing import Any
 
 TIMEOUT = 60
@@ -81,9 +84,42 @@ def is_first_step(screen: Any) -> bool:
     return type(screen).__name__ == "StepScreen" and bool(screen.query("#keuzes"))
 
 
+class AfterImport(importlib.abc.MetaPathFinder):
+    """Run ``then`` the moment ``name`` has been imported, by whoever imports it: the
+    probe patches Textual without importing it itself, so Textual is imported where the
+    program imports it (for ``wegwijzer`` inside the command, with what surrounds it)."""
+
+    def __init__(self, name: str, then: Callable[[], None]) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.loader is not None
+        loader, then = spec.loader, self.then
+
+        class Patched(importlib.abc.Loader):
+            def create_module(self, spec: Any) -> Any:
+                return loader.create_module(spec)
+
+            def exec_module(self, module: Any) -> None:
+                loader.exec_module(module)
+                then()
+
+        spec.loader = Patched()
+        return spec
+
+
 def watch_frames(which: str) -> None:
     """Patch ``App._display`` (every app, also one the command line builds) to stop at the
-    frame that counts; for ``enter``, press Enter at the home screen's first frame."""
+    frame that counts, as soon as ``textual.app`` is imported; for ``enter``, press Enter
+    at the home screen's first frame."""
+    sys.meta_path.insert(0, AfterImport("textual.app", lambda: patch_app(which)))
+
+
+def patch_app(which: str) -> None:
     from textual import events
     from textual.app import App
 
@@ -109,14 +145,14 @@ def watch_frames(which: str) -> None:
         elif which in ("run", "enter") and is_first_step(screen):
             done()
 
-    App._display = display  # type: ignore[method-assign]
+    App._display = display  # type: ignore[method-assign,assignment]
     run = App.run
 
     def headless(app: Any, **options: Any) -> Any:
         # The command line runs the app in the terminal; every probe runs it headless.
         return run(app, **{**options, "headless": True, "size": (80, 24)})
 
-    App.run = headless  # type: ignore[method-assign]
+    App.run = headless  # type: ignore[method-assign,assignment]
 
 
 def main(which: str) -> int:

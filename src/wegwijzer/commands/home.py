@@ -25,8 +25,11 @@ def run(args: argparse.Namespace) -> int:
     protocol, usable = active_protocol()  # no protocol file: one look at the config folder
     if not usable:
         return 1
-    from wegwijzer.tui.app import make_app
+    from wegwijzer.core.base.startup import until_first_frame
 
-    app = make_app(protocol=protocol)
-    app.run()
+    with until_first_frame():
+        from wegwijzer.tui.app import make_app
+
+        app = make_app(protocol=protocol)
+        app.run()
     return app.return_code or 0  # 1 after a crash

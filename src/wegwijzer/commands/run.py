@@ -311,7 +311,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _tui(name: str, protocol: Protocol | None = None) -> int:
     """The flow in the TUI. A flow of the folder comes from the catalog the home screen
-    lists (from the cache of checked flows when it is warm): the folder is loaded once."""
+    lists (from the cache of checked flows when it is warm): the folder is loaded once.
+    The collector rests until the first frame (core/base/startup.py)."""
+    from wegwijzer.core.base.startup import until_first_frame
+
+    with until_first_frame():
+        return _tui_started(name, protocol)
+
+
+def _tui_started(name: str, protocol: Protocol | None) -> int:
     from wegwijzer.core.flows.catalog import open_catalog
 
     loaded, catalog = resolve_flow(name, open_catalog())

@@ -8,7 +8,6 @@ change, export, and asking before unexported work is lost.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -21,6 +20,7 @@ from textual.content import Content
 from textual.screen import Screen
 
 from wegwijzer.core.base.clock import utc_now
+from wegwijzer.core.base.startup import first_frame
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import Catalog, load_catalog, open_catalog
 from wegwijzer.tui.app_records import RecordRoutes
@@ -100,8 +100,10 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
 
     def on_mount(self) -> None:
         # What start-up built (catalog, styles, widgets) lives as long as the app: keep
-        # it out of every later full collection (docs/performance.md, figure 4).
-        self.call_after_refresh(gc.freeze)
+        # it out of every later full collection (docs/performance.md, figure 4), and let
+        # the collector, paused for the start (core/base/startup.py), run again. Twice:
+        # the first callback still runs before Textual writes the first frame.
+        self.call_after_refresh(self.call_after_refresh, first_frame)
         if self.saver.enabled:
             try:
                 self._restore_signals = install_signal_save(self.draft_session)
