@@ -8,10 +8,12 @@ its peak resident set (``VmHWM``, KiB) to stdout. Kept free of imports from the
 benchmarks package so each side loads only what its app needs.
 
 - ``bare``: a bare Textual app (Header, Static, Footer), at its first frame.
-- ``wegwijzer``: the home screen's first frame (with its list of flows).
+- ``wegwijzer``: ``wegwijzer`` as the command line starts it, at the home screen's
+  first frame (with its list of flows).
 - ``run``: ``wegwijzer run FLOW`` as the command line starts it, at the first frame of
   the flow's first step (``FLOW`` from ``$PROBE_FLOW``).
-- ``enter``: the home screen, with Enter pressed (as a terminal sends it) the moment its
+- ``enter``: ``wegwijzer`` as the command line starts it, with Enter pressed (as a
+  terminal sends it) the moment its
   first frame is composed, until the first step of the first flow is on screen.
 - ``floor``: the bare app after loading the wegwijzer's catalog (pydantic, models,
   flows): the least any screen that checks the flows before its first frame can cost.
@@ -47,17 +49,6 @@ def bare_app() -> tuple[Any, Any]:
 
     app = Bare()
     return app, lambda screen: screen is app.screen
-
-
-def wegwijzer_app() -> tuple[Any, Any]:
-    from wegwijzer.tui.app import make_app
-
-    app = make_app()
-
-    def is_home(screen: Any) -> bool:
-        return type(screen).__name__ == "HomeScreen"
-
-    return app, is_home
 
 
 def peak_kib() -> int:
@@ -168,7 +159,7 @@ def main(which: str) -> int:
         if not open_catalog().pending:
             fail("the cache of checked flows is cold")
     watch_frames(which)
-    if which == "run":
+    if which in ("run", "wegwijzer", "enter"):
         from wegwijzer.cli import main as cli_main
         from wegwijzer.commands import terminal
 
@@ -176,9 +167,9 @@ def main(which: str) -> int:
         # app runs headless here, as in every probe.
         terminal.terminal_problem = lambda: None
 
-        cli_main(["run", os.environ.get("PROBE_FLOW", FLOW)])
-        fail("the app stopped before the first step was shown")
-    app, _ = wegwijzer_app() if which in ("wegwijzer", "enter") else bare_app()
+        cli_main(["run", os.environ.get("PROBE_FLOW", FLOW)] if which == "run" else [])
+        fail("the app stopped before the frame that counts was shown")
+    app, _ = bare_app()
     app.run()
     fail("the app stopped before the frame that counts was shown")
     return 1

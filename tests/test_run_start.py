@@ -70,3 +70,41 @@ def test_a_flow_file_elsewhere_gets_a_catalog_of_its_own(
     assert not isinstance(app.catalog, ListedCatalog)  # never cached with the folder's flows
     assert app.catalog.key is None
     assert app.catalog.find("elders") is not None
+
+
+# --- `wegwijzer` with no command -----------------------------------------------------
+
+NO_COMMAND = ([], ["--cursor"], ["--flows", "x"], ["--flows=x", "--cursor"], ["--prot", "p"])
+HELP_OR_COMMAND = (["-h"], ["--help"], ["--he"], ["--flows", "x", "-h"], ["run", "x"], ["rnu"])
+
+
+@pytest.mark.parametrize("argv", NO_COMMAND)
+def test_no_command_builds_only_the_terminal_apps_command(argv: list[str]) -> None:
+    """The start imports no other command, so neither the record nor the exercise code
+    nor pydantic (they came with building every command's options)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from wegwijzer.cli import build_parser, command_named\n"
+        f"args = build_parser(command_named({argv!r})).parse_args({argv!r})\n"
+        "assert args.command is None\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pydantic', "
+        "'wegwijzer.commands.', 'wegwijzer.core.training', 'wegwijzer.core.records.record'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split("\n")[0] == str(
+        ["wegwijzer.commands.console", "wegwijzer.commands.home"]
+    )
+
+
+@pytest.mark.parametrize("argv", HELP_OR_COMMAND)
+def test_help_and_commands_still_see_every_command(argv: list[str]) -> None:
+    from wegwijzer.cli import command_named
+
+    named = command_named(argv)
+    assert named != "tui"
+    assert named == ("run" if argv[0] == "run" else None)

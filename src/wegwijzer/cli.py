@@ -22,7 +22,12 @@ VALUE_OPTIONS = ("--flows", "--protocol")
 
 
 def command_named(argv: Sequence[str]) -> str | None:
-    """The command ``argv`` names, when it can be told without parsing; else None."""
+    """The command ``argv`` names, when it can be told without parsing; else None.
+
+    No command at all (``wegwijzer``, ``wegwijzer --cursor``) names ``tui``, the terminal
+    app's own: the parser then holds only that command, and the start does not import
+    every other command (with them the record and exercise code and pydantic) just to
+    build a parser it does not use. ``--help`` still lists every command."""
     skip = False
     for token in argv:
         if skip:
@@ -32,11 +37,18 @@ def command_named(argv: Sequence[str]) -> str | None:
         ):
             skip = "=" not in token  # its value follows (argparse accepts "--fl" too)
         elif token.startswith("-"):
-            if token == "--":
+            if token == "--" or token in ("-h", "--help") or _help_abbreviation(token):
                 return None
         else:
             return token if token in MODULES else None
-    return None
+    return "tui"
+
+
+def _help_abbreviation(token: str) -> bool:
+    """argparse takes ``--he`` for ``--help`` (and ``-h`` joined with others)."""
+    return (len(token) >= 3 and "--help".startswith(token)) or (
+        token.startswith("-") and not token.startswith("--") and "h" in token
+    )
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
