@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,12 +20,12 @@ from wegwijzer.core.base.clock import utc_now
 from wegwijzer.core.flows.catalog import Catalog
 from wegwijzer.tui.base_app import DutchApp
 from wegwijzer.tui.records_bridge import DraftSaver
-from wegwijzer.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from wegwijzer.core.flows.protocol import Protocol
     from wegwijzer.core.training.run import TrainingRun
     from wegwijzer.core.walk.session import Session
+    from wegwijzer.tui.screens.home import HomeScreen
 
 State = tuple[object, ...]
 
@@ -81,16 +82,25 @@ class AppCore(DutchApp):
         return session_state(session) != self._exported
 
     def home_screen(self) -> HomeScreen:
+        # Imported here: `run FLOW` starts on the step and may never show the home screen.
+        from wegwijzer.tui.screens.home import HomeScreen
+
         return HomeScreen(self.catalog, self.saver)
 
+    def on_home(self) -> bool:
+        """Is the home screen on top? Without importing it: none can exist before its
+        module is imported."""
+        home = sys.modules.get("wegwijzer.tui.screens.home")
+        return home is not None and isinstance(self.screen, home.HomeScreen)
+
     def _to_home(self) -> None:
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+        while len(self.screen_stack) > 1 and not self.on_home():
             self.pop_screen()
-        if not isinstance(self.screen, HomeScreen):
+        if not self.on_home():
             self._home_in_place()
 
     def pop_screen(self) -> AwaitComplete:
-        if len(self.screen_stack) == 1 and not isinstance(self.screen, HomeScreen):
+        if len(self.screen_stack) == 1 and not self.on_home():
             return self._home_in_place()
         return super().pop_screen()
 
