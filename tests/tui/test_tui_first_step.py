@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
-from tuikit import app_of, current_id, keys, screen_name
+from tuikit import FLOWS, app_of, current_id, fixed_clock, keys, screen_name
 
 from wegwijzer.core.walk.session import Session
-from wegwijzer.tui.app import WegwijzerApp
+from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.screens.home import HomeScreen
 from wegwijzer.tui.screens.step import StepScreen
 
@@ -77,3 +77,21 @@ async def test_a_new_walk_from_a_started_step_goes_home_first(new_app: NewApp) -
         step = app.screen
         assert isinstance(step, StepScreen) and step.session is app.session
         assert app.session is not started and len(app.session.path) == 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
+async def test_the_home_screen_made_in_place_opens_as_the_start_does(
+    size: tuple[int, int],
+) -> None:
+    """Left from the step `run FLOW` started on, the home screen shows what a start shows:
+    the words above the lists too (Textual had scrolled the focused list to the top).
+    The shipped flows and exercises: lists longer than the window."""
+    start = make_app(None, None, FLOWS, clock=fixed_clock, drafts=False)
+    async with start.run_test(size=size) as pilot:
+        await settled_home(pilot)
+        expected = start.screen.query_one("#start").scroll_offset
+    app = make_app("gemeentelijk-beleid", None, FLOWS, clock=fixed_clock, drafts=False)
+    async with app.run_test(size=size) as pilot:
+        await keys(pilot, "escape")
+        await settled_home(pilot)
+        assert app.screen.query_one("#start").scroll_offset == expected

@@ -112,7 +112,9 @@ class AppCore(DutchApp):
         # has: give the first screen the empty one a push gives.
         if not screen._result_callbacks:
             screen._push_result_callback(screen, None)
-        return self.switch_screen(self.home_screen())
+        home = self.home_screen()
+        home.in_place = True
+        return self.switch_screen(home)
 
     def adopt(self, session: Session) -> None:
         """Make ``session`` the app's: the one autosaved, exported and asked about."""

@@ -102,12 +102,19 @@ class HomeScreen(Screen[None]):
         self.listing = Listing.loaded(self.catalog, exercises)
         self.checked = True
 
+    in_place = False  # made when the step `run FLOW` started on was left (app_core)
+
     def on_mount(self) -> None:
         # After the first frame, off the UI thread: check what the cache listed, and cache
         # a clean check for the next start. Twice "after refresh": the first runs when
         # Textual's start-up batch ends, before it has written a frame (the one drawn in
         # the batch is dropped); the second after the first frame that is written.
         self.call_after_refresh(self.call_after_refresh, self._check_in_background)
+        if self.in_place:
+            # Made in place of the step `run FLOW` started on, the screen is laid out after
+            # its list has the focus, and Textual scrolled the list to the top, past the
+            # words above it; it opens at the top, as the first screen of a start does.
+            self.call_after_refresh(self.query_one("#start").scroll_home, animate=False)
 
     def _check_in_background(self) -> None:
         if self.app.screen is not self:
