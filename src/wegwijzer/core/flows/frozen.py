@@ -10,10 +10,12 @@ two ways, by the one ``build`` below:
   (docs/performance.md, issue 19).
 
 ``build`` takes data only in the exact form TOML gives it (``str``, ``int``,
-``bool``, dates, lists, tables); anything that pydantic would have had to convert
-raises ``NotCanonical``, and the caller then validates with pydantic instead. It
-checks types and keys, not lengths or patterns: those were checked by pydantic,
-now or when the cache was filled. This module imports neither pydantic nor textual.
+``float``, ``bool``, dates and times, lists, tables); anything that pydantic would
+have had to convert raises ``NotCanonical``, and the caller then validates with
+pydantic instead. It checks types and keys, not lengths or patterns: those were
+checked by pydantic, now or when the cache was filled. Records are built the same
+way (``core.records.record``, vouched for by ``core.records.vouch``). This module
+imports neither pydantic nor textual.
 """
 
 from __future__ import annotations
@@ -35,6 +37,13 @@ class NotCanonical(ValueError):
     """Data that is not exactly as a checked file gives it: validate it with pydantic."""
 
 
+class _Fields:
+    """``cls.model_fields``: the fields by name, in order, as pydantic's models have them."""
+
+    def __get__(self, instance: object, owner: type) -> dict[str, dataclasses.Field[Any]]:
+        return {item.name: item for item in dataclasses.fields(owner)}
+
+
 class Frozen:
     """Base of the runtime classes, each ``@dataclass(frozen=True, slots=True, kw_only=True)``.
 
@@ -44,6 +53,7 @@ class Frozen:
 
     __slots__ = ()
     SCHEMA: ClassVar[str] = "wegwijzer.core.flows.schema"
+    model_fields: ClassVar[_Fields] = _Fields()
 
     @classmethod
     def model_validate(cls: type[T], data: Any) -> T:
@@ -54,6 +64,19 @@ class Frozen:
     def model_copy(self: T, *, update: dict[str, Any]) -> T:
         """A copy with some fields replaced (not validated, as pydantic's is not)."""
         return dataclasses.replace(self, **update)  # type: ignore[type-var]
+
+    def model_dump(
+        self,
+        *,
+        mode: Literal["python", "json"] = "python",
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+    ) -> dict[str, Any]:
+        """Plain data, as pydantic's ``model_dump`` gives it for the model."""
+        found: dict[str, Any] = dump(
+            self, exclude_defaults=exclude_defaults, exclude_none=exclude_none, mode=mode
+        )
+        return found
 
 
 def alias(name: str, **options: Any) -> Any:
@@ -128,7 +151,7 @@ def _exact(kind: type) -> Convert:
 
 def _converter(hint: Any) -> Convert:
     origin = get_origin(hint)
-    if hint in (str, int, bool, dt.date):
+    if hint in (str, int, float, bool, dt.date, dt.datetime):
         return _exact(hint)
     if origin is Literal:
         allowed = {(type(arg), arg) for arg in get_args(hint)}
@@ -157,11 +180,43 @@ def _converter(hint: Any) -> Convert:
             return {key(k): each(v) for k, v in value.items()}
 
         return table
+    if origin is list:
+        item = _converter(get_args(hint)[0])
+
+        def listed(value: Any) -> list[Any]:
+            if type(value) is not list:
+                raise NotCanonical("list")
+            return list(map(item, value))
+
+        return listed
     if origin in (typing.Union, types.UnionType):
-        return _tagged(get_args(hint))
+        return _union(get_args(hint))
     if isinstance(hint, type) and issubclass(hint, Frozen):
         return lambda value: build(hint, value)
     raise TypeError(f"no converter for {hint!r}")
+
+
+def _union(members: tuple[Any, ...]) -> Convert:
+    """A union: runtime classes told apart by ``kind`` (``_tagged``); else each member by
+    the exact type of the value (``str | list[str] | None``, ``bool | int | float | str``)."""
+    if all(isinstance(m, type) and issubclass(m, Frozen) for m in members):
+        return _tagged(members)
+    by_type: dict[type, Convert] = {}
+    for member in members:
+        kind = get_origin(member) or member
+        if isinstance(kind, type) and issubclass(kind, Frozen):
+            kind = dict
+        if kind in by_type:
+            raise TypeError(f"no converter for a union of two {kind!r}")
+        by_type[kind] = (lambda value: value) if member is type(None) else _converter(member)
+
+    def pick(value: Any) -> Any:
+        convert = by_type.get(type(value))
+        if convert is None:
+            raise NotCanonical("union")
+        return convert(value)
+
+    return pick
 
 
 def _tagged(members: tuple[type, ...]) -> Convert:
@@ -184,21 +239,39 @@ def _tagged(members: tuple[type, ...]) -> Convert:
 # --- dumping ----------------------------------------------------------------------
 
 
-def dump(value: Any, *, exclude_defaults: bool = False) -> Any:
-    """Plain JSON data, as pydantic's ``model_dump(mode="json")`` gives it for the model."""
+def dump(
+    value: Any,
+    *,
+    exclude_defaults: bool = False,
+    exclude_none: bool = False,
+    mode: Literal["python", "json"] = "json",
+) -> Any:
+    """Plain data, as pydantic's ``model_dump(mode=mode)`` gives it for the model: in
+    ``json`` mode tuples as lists and dates and times as ISO text."""
     if isinstance(value, Frozen):
         found = {}
         for item in dataclasses.fields(value):  # type: ignore[arg-type]
             field_value = getattr(value, item.name)
+            if exclude_none and field_value is None:
+                continue
             if exclude_defaults and _is_default(item, field_value):
                 continue
-            found[item.name] = dump(field_value, exclude_defaults=exclude_defaults)
+            found[item.name] = dump(
+                field_value, exclude_defaults=exclude_defaults, exclude_none=exclude_none, mode=mode
+            )
         return found
     if isinstance(value, tuple | list):
-        return [dump(item, exclude_defaults=exclude_defaults) for item in value]
+        items = [
+            dump(item, exclude_defaults=exclude_defaults, exclude_none=exclude_none, mode=mode)
+            for item in value
+        ]
+        return tuple(items) if mode == "python" and isinstance(value, tuple) else items
     if isinstance(value, dict):
-        return {k: dump(v, exclude_defaults=exclude_defaults) for k, v in value.items()}
-    if isinstance(value, dt.date):
+        return {
+            k: dump(v, exclude_defaults=exclude_defaults, exclude_none=exclude_none, mode=mode)
+            for k, v in value.items()
+        }
+    if mode == "json" and isinstance(value, dt.date):
         return value.isoformat()
     return value
 

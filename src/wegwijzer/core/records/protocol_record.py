@@ -8,45 +8,46 @@ citation, and no step or action of the source ever holds protocol text.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field
 
 from wegwijzer.core.base.clock import local_date_text
 from wegwijzer.core.base.text import clean
-from wegwijzer.core.flows.protocol import TEXT_LIMIT, Protocol, protocol_heading
+from wegwijzer.core.records.shape import RecordPart
 from wegwijzer.core.walk.session import Session
 
-Slug = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Hash = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
+if TYPE_CHECKING:
+    from wegwijzer.core.flows.protocol import Protocol
+
+# ``core.flows.protocol`` (the protocol file's pydantic model) is imported where a
+# protocol is shown: resuming a draft made without one must not need pydantic.
+
+# At run time frozen dataclasses (``shape``); their validators are in ``schema``.
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-SINGLE_LINE = r"^[^\n]*$"
-
-
-class ProtocolRecord(_Model):
-    organisation: Annotated[str, Field(min_length=1, max_length=120, pattern=SINGLE_LINE)]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProtocolRecord(RecordPart):
+    organisation: str
     adopted: dt.date
-    hash: Hash
+    hash: str
 
 
-class ContactRecord(_Model):
-    label: Annotated[str, Field(min_length=1, max_length=80, pattern=SINGLE_LINE)]
-    value: Annotated[str, Field(min_length=1, max_length=200, pattern=SINGLE_LINE)]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContactRecord(RecordPart):
+    label: str
+    value: str
 
 
-class ProtocolEntryRecord(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProtocolEntryRecord(RecordPart):
     """One protocol entry shown on the path: its topic, the step it was shown at, its text."""
 
-    topic: Slug
-    step: Slug
-    text: Annotated[str, Field(min_length=1, max_length=TEXT_LIMIT)]
-    contacts: Annotated[list[ContactRecord], Field(max_length=12)] = []
+    topic: str
+    step: str
+    text: str
+    contacts: list[ContactRecord] = field(default_factory=list)
 
 
 def protocol_table(protocol: Protocol) -> dict[str, Any]:
@@ -84,6 +85,8 @@ def render_entries(entries: list[dict[str, Any]]) -> list[str]:
 
 def protocol_label(record: ProtocolRecord) -> str:
     """'Eigen protocol van X (vastgesteld 1 maart 2026) — niet uit de bron' for a record."""
+    from wegwijzer.core.flows.protocol import protocol_heading
+
     return protocol_heading(record.organisation, record.adopted)
 
 
@@ -98,6 +101,8 @@ def protocol_lines(
     ``open --plain``): sentences without indentation, for a screen reader."""
     if protocol is None:
         return []
+    from wegwijzer.core.flows.protocol import protocol_heading
+
     indent, deeper = ("", "") if spoken else ("  ", "    ")
     step = "{}" if spoken else "'{}'"
     lines = [

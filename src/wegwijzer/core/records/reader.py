@@ -15,19 +15,9 @@ from pydantic import ValidationError
 from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError, allowed_values
 from wegwijzer.core.base.text import clean_tree
 from wegwijzer.core.base.tomlfile import parse_toml, read_toml
-from wegwijzer.core.records.protocol_record import (
-    ContactRecord,
-    ProtocolEntryRecord,
-    ProtocolRecord,
-)
-from wegwijzer.core.records.record import (
-    RECORD_MAX_BYTES,
-    SINGLE_LINE,
-    ActionRecord,
-    KeptRecord,
-    Record,
-    StepRecord,
-)
+from wegwijzer.core.records import schema
+from wegwijzer.core.records.record import RECORD_MAX_BYTES, KeptRecord, Record, StepRecord
+from wegwijzer.core.records.schema import SINGLE_LINE
 
 _MESSAGES = {
     "missing": "verplicht veld ontbreekt",
@@ -49,13 +39,13 @@ _MESSAGES = {
     "date_type": "moet een datum zijn (bijv. 2026-03-01)",
 }
 _FIELDS = (
-    set(Record.model_fields)
-    | set(StepRecord.model_fields)
-    | set(ActionRecord.model_fields)
-    | set(KeptRecord.model_fields)
-    | set(ProtocolRecord.model_fields)
-    | set(ProtocolEntryRecord.model_fields)
-    | set(ContactRecord.model_fields)
+    set(schema.Record.model_fields)
+    | set(schema.StepRecord.model_fields)
+    | set(schema.ActionRecord.model_fields)
+    | set(schema.KeptRecord.model_fields)
+    | set(schema.ProtocolRecord.model_fields)
+    | set(schema.ProtocolEntryRecord.model_fields)
+    | set(schema.ContactRecord.model_fields)
 )
 
 
@@ -195,7 +185,7 @@ def validate_record(raw: dict[str, Any], name: str) -> Record:
         # Keys and values as the flow loader has them: control characters made visible,
         # so no message, review or comparison ever carries a terminal sequence.
         raw = cast(dict[str, Any], clean_tree(raw))
-        record = Record.model_validate(raw)
+        record = Record.model_validate(raw)  # pydantic (``schema.Record``), then built
     except ValidationError as error:
         seen: dict[tuple[str, str], Problem] = {}
         for item in error.errors(include_input=False, include_url=False):

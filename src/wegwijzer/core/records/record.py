@@ -10,25 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import tomli_w
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from wegwijzer.core.base.limits import (
-    ACTIONS_MAX,
-    CASE_REF_MAX,
-    CITES_MAX,
-    ID_MAX,
-    KEPT_MAX,
-    LABEL_MAX,
-    NOTE_MAX,
-    OPTIONS_MAX,
-    PATH_MAX,
-    SCORE_KEYS_MAX,
-    TEXT_MAX,
-    VERSION_MAX,
-)
 from wegwijzer.core.flows.flow import (
     CheckStep,
     ChoiceStep,
@@ -48,6 +34,7 @@ from wegwijzer.core.records.protocol_record import (
     protocol_table,
     render_entries,
 )
+from wegwijzer.core.records.shape import RecordPart
 from wegwijzer.core.walk.session import INFO_READ, Answer, Session
 
 FORMAT = 1
@@ -56,93 +43,78 @@ MODES = ("casus", "oefening")
 EXTRA_KEYS = ("score",)
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 
-# The limits are the flow checker's too (``core.base.limits``): a walk of any flow that
-# passes ``check`` fits. Fields a person reads on one line may not hold a line break.
-SINGLE_LINE = r"^[^\n]*$"
-Slug = Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Citation = Annotated[str, Field(pattern=r"^[1-9][0-9]{0,2}(?:\.[1-9][0-9]{0,2})?$")]
-Label = Annotated[str, Field(min_length=1, max_length=LABEL_MAX, pattern=SINGLE_LINE)]
-Prompt = Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]
-Citations = Annotated[list[Citation], Field(max_length=CITES_MAX)]
-# The answer fields of a step, shared by [[steps]] and [[kept]].
 StepKind = Literal["choice", "multi", "check", "info", "outcome"]
-AnswerText = Label | Annotated[list[Label], Field(min_length=1, max_length=OPTIONS_MAX)]
-OptionNumber = Annotated[int, Field(ge=1, le=OPTIONS_MAX)]
-OptionNumbers = Annotated[list[OptionNumber], Field(min_length=1, max_length=OPTIONS_MAX)]
-NoteText = Annotated[str, Field(max_length=NOTE_MAX)]
 Scalar = bool | int | float | str
-Digest = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+# The record at run time: frozen dataclasses with the fields, order and defaults of the
+# validators in ``core.records.schema`` (pydantic), which check a file before it is built
+# into these (``core.records.reader``); lists stay lists, as pydantic keeps them.
 
 
-class StepRecord(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StepRecord(RecordPart):
     """One step on the path. The last one has no answer when it is the outcome or still open."""
 
-    id: Slug
+    id: str
     kind: StepKind
-    prompt: Prompt
-    # The labels a choice or multi step offered (absent in records made before they were kept).
-    options: Annotated[list[Label], Field(min_length=1, max_length=OPTIONS_MAX)] | None = None
-    answer: AnswerText | None = None
-    number: OptionNumber | None = None
-    numbers: OptionNumbers | None = None
-    note: NoteText = ""
-    citations: Citations
-    # The step as it was in the flow (``step_digest``), to name a changed step later.
-    step_hash: Digest | None = None
-    # Where the source says nothing (the flow step's source_silent): the topic ids and
-    # the line every front shows. Absent in records of steps without, and in older ones.
-    source_silent: Annotated[list[Slug], Field(max_length=10)] = []
-    source_silent_text: Annotated[str, Field(max_length=TEXT_MAX)] = ""
+    prompt: str
+    options: list[str] | None = None  # the labels offered (absent in older records)
+    answer: str | list[str] | None = None
+    number: int | None = None
+    numbers: list[int] | None = None
+    note: str = ""
+    citations: list[str]
+    step_hash: str | None = None  # ``step_digest`` of the step as it was in the flow
+    source_silent: list[str] = field(default_factory=list)
+    source_silent_text: str = ""
 
 
-class KeptRecord(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeptRecord(RecordPart):
     """Drafts only: an answer or note kept off the current path (after going back).
 
     The same answer fields as a step; no prompt or citations, since it is not part of
     what was decided. Resuming restores it so walking on finds it waiting.
     """
 
-    id: Slug
+    id: str
     kind: StepKind
-    answer: AnswerText | None = None
-    number: OptionNumber | None = None
-    numbers: OptionNumbers | None = None
-    note: NoteText = ""
+    answer: str | list[str] | None = None
+    number: int | None = None
+    numbers: list[int] | None = None
+    note: str = ""
 
 
-class ActionRecord(_Model):
-    text: Prompt
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActionRecord(RecordPart):
+    text: str
     group: Group
-    citations: Citations
-    step: Slug
+    citations: list[str]
+    step: str
 
 
-class Record(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Record(RecordPart):
     format: Literal[1]
-    session_id: Annotated[str, Field(pattern=SESSION_ID.pattern)]
-    flow: Slug
-    flow_version: Annotated[str, Field(min_length=1, max_length=VERSION_MAX, pattern=SINGLE_LINE)]
-    flow_hash: Digest
-    flow_title: Annotated[str, Field(min_length=1, max_length=TEXT_MAX, pattern=SINGLE_LINE)]
-    source: Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=SINGLE_LINE)]
-    source_hash: Digest | None = None  # absent in records made before it was kept
+    session_id: str
+    flow: str
+    flow_version: str
+    flow_hash: str
+    flow_title: str
+    source: str
+    source_hash: str | None = None  # absent in records made before it was kept
     mode: Literal["casus", "oefening"]
-    case_ref: Annotated[str, Field(max_length=CASE_REF_MAX, pattern=SINGLE_LINE)] = ""
-    started: AwareDatetime
-    finished: AwareDatetime | None = None
-    score: Annotated[dict[str, Scalar | list[Scalar]], Field(max_length=SCORE_KEYS_MAX)] | None = (
-        None
-    )
-    steps: Annotated[list[StepRecord], Field(min_length=1, max_length=PATH_MAX)]
-    actions: Annotated[list[ActionRecord], Field(max_length=ACTIONS_MAX)] = []
-    kept: Annotated[list[KeptRecord], Field(max_length=KEPT_MAX)] = []
+    case_ref: str = ""
+    started: dt.datetime  # aware
+    finished: dt.datetime | None = None
+    score: dict[str, Scalar | list[Scalar]] | None = None
+    steps: list[StepRecord]
+    actions: list[ActionRecord] = field(default_factory=list)
+    kept: list[KeptRecord] = field(default_factory=list)
     # The organisation's own protocol, apart from the source (``protocol_record``).
     protocol: ProtocolRecord | None = None
-    protocol_entries: Annotated[list[ProtocolEntryRecord], Field(max_length=200)] = []
+    protocol_entries: list[ProtocolEntryRecord] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:

@@ -1,0 +1,18 @@
+"""The base of a record's runtime classes: frozen dataclasses, validated by ``schema``.
+
+A record at run time is made of ``core.flows.frozen.Frozen`` dataclasses
+(``record``, ``protocol_record``); ``SCHEMA`` names the module of their pydantic
+validators, which carry the same class names (``Frozen.model_validate``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from wegwijzer.core.flows.frozen import Frozen
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordPart(Frozen):
+    SCHEMA: ClassVar[str] = "wegwijzer.core.records.schema"
