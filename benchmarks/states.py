@@ -34,21 +34,24 @@ MANY_DRAFTS = 50
 
 
 @contextmanager
-def drafts_in(folder: Path) -> Iterator[None]:
-    old = os.environ.get("WEGWIJZER_DATA")
-    os.environ["WEGWIJZER_DATA"] = str(folder)
+def environment(**values: str) -> Iterator[None]:
+    old = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
         yield
     finally:
-        if old is None:
-            os.environ.pop("WEGWIJZER_DATA", None)
-        else:
-            os.environ["WEGWIJZER_DATA"] = old
+        for name, value in old.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
-def make_drafts(folder: Path, count: int) -> None:
+def make_drafts(folder: Path, count: int, cache: Path) -> None:
     """``count`` drafts of the shipped flow in ``folder``, as the app saves them: each a
-    walk of 1 to 8 answers (the first option each time), one in four with a note."""
+    walk of 1 to 8 answers (the first option each time), one in four with a note. The
+    app vouches for each draft it saves in its cache folder (``core.records.vouch``):
+    ``cache`` is the one the measured processes find (``$XDG_CACHE_HOME``)."""
     from wegwijzer.core.flows.catalog import load_catalog
     from wegwijzer.core.records.drafts import save_draft
     from wegwijzer.core.walk.session import Session
@@ -57,7 +60,7 @@ def make_drafts(folder: Path, count: int) -> None:
     loaded = load_catalog(ROOT / "flows").find(FLOW)
     if loaded is None:
         raise RuntimeError(f"flow {FLOW} not found")
-    with drafts_in(folder):
+    with environment(WEGWIJZER_DATA=str(folder), WEGWIJZER_CACHE=str(cache / "wegwijzer")):
         for number in range(count):
             session = Session(loaded, case_ref=f"casus-{number}" if number % 3 else "")
             for answered in range(1 + number % 8):
@@ -77,10 +80,10 @@ def measure(runs: int) -> list[Figure]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         folders = {count: root / f"data-{count}" for count in (0, 1, MANY_DRAFTS)}
+        warm, cold = root / "warm", root / "cold"
         for count, folder in folders.items():
             folder.mkdir()
-            make_drafts(folder, count)
-        warm, cold = root / "warm", root / "cold"
+            make_drafts(folder, count, warm)
 
         def env(drafts: int, cache: Path = warm) -> dict[str, str]:
             return bench_env(

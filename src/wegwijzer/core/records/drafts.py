@@ -70,9 +70,15 @@ def draft_path(session_id: str) -> Path:
     return drafts_dir() / f"{session_id}.toml"
 
 
-def save_draft(session: Session) -> Path:
-    """Write the session as a draft (atomically, 0600); raises ``WriteError``."""
+def save_draft(session: Session, *, vouch: bool = True) -> Path:
+    """Write the session as a draft (atomically, 0600); raises ``WriteError``.
+
+    With ``vouch`` the bytes are first validated as the reader will validate them and,
+    when clean, vouched for (``core.records.vouch``): resuming exactly this draft then
+    needs no pydantic. Without, it is validated when it is next listed or opened.
+    """
     from wegwijzer.core.records.record import RECORD_MAX_BYTES, record_bytes
+    from wegwijzer.core.records.vouch import Vouches
 
     path = draft_path(session.id)  # refuses an id that is not a plain hex id
     data = record_bytes(session, with_kept=True)  # answers off the path too: nothing is lost
@@ -80,6 +86,11 @@ def save_draft(session: Session) -> Path:
         raise WriteError(
             path, f"het concept wordt te groot (meer dan {RECORD_MAX_BYTES >> 20} MiB)"
         )
+    if vouch:
+        vouches = Vouches()
+        with contextlib.suppress(ProblemsError):  # written all the same; listed as skipped
+            vouches.record_from(data, str(path), remember=True)
+        vouches.save()  # before the draft is there: a draft is vouched for once it exists
     drafts_dir(create=True)
     return write_atomic(path, data, overwrite=True)
 
@@ -148,18 +159,23 @@ def draft_paths() -> tuple[list[Path], str | None]:
 def list_drafts() -> DraftListing:
     """Every readable draft, newest first; unreadable ones are skipped with a reason.
 
-    Each draft is read and validated with the record model. The home screen's first
-    frame uses ``draft_peek.peek_drafts`` instead and this right after it.
+    Each draft is read and validated with the record model, or built from its bytes
+    when a validation by this checker vouched for exactly them (``core.records.vouch``);
+    the drafts validated clean here are vouched for. The home screen's first frame uses
+    ``draft_peek.peek_drafts`` instead and this right after it.
     """
     listing = DraftListing()
     paths, problem = draft_paths()
     if problem:
         listing.skipped.append(problem)
-    if paths:
-        from wegwijzer.core.records.reader import read_record
+    if not paths:
+        return listing
+    from wegwijzer.core.records.vouch import Vouches
+
+    vouches = Vouches()
     for path in paths:
         try:
-            record = read_record(path)
+            record = vouches.read(path, remember=True)
         except ProblemsError as error:
             reason = error.problems[0].message if error.problems else "onleesbaar"
             listing.skipped.append(f"{path.name}: overgeslagen, {reason}")
@@ -168,6 +184,7 @@ def list_drafts() -> DraftListing:
             listing.skipped.append(f"{path.name}: overgeslagen, naam past niet bij de sessie")
             continue
         listing.drafts.append(_info(record, path))
+    vouches.save()
     listing.drafts.sort(key=newest_first, reverse=True)
     return listing
 
@@ -249,7 +266,7 @@ def install_signal_save(get_session: Callable[[], Session | None]) -> Callable[[
         session = get_session()
         if session is not None:
             try:
-                path = save_draft(session)
+                path = save_draft(session, vouch=False)  # no pydantic import in a handler
             except (WriteError, OSError, ValueError) as error:
                 message = f"Gestopt; het concept kon niet worden opgeslagen: {error}"
             else:

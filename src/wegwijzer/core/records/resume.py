@@ -29,8 +29,8 @@ from wegwijzer.core.flows.flow import (
 )
 from wegwijzer.core.flows.silence import silent_line
 from wegwijzer.core.flows.source import cites_label
-from wegwijzer.core.records.reader import read_record
 from wegwijzer.core.records.record import KeptRecord, Record, StepRecord, build_record
+from wegwijzer.core.records.vouch import load_record
 from wegwijzer.core.walk.session import INFO_READ, Answer, AnswerError, Session, next_step
 
 
@@ -331,9 +331,11 @@ def open_record(
     """Read ``path`` and resume it when it matches its flow, else open it for review.
 
     The flow is ``loaded`` when given, else the catalog's flow with the record's
-    id. Raises ``ProblemsError`` when the file itself cannot be read.
+    id. Raises ``ProblemsError`` when the file itself cannot be read. The file is
+    validated with the record model unless its exact bytes were before, by this checker
+    (a draft this app wrote or listed: ``core.records.vouch``).
     """
-    record = read_record(path)
+    record = load_record(path)
     if loaded is None:
         loaded = find_flow(catalog if catalog is not None else load_catalog(), record.flow)
     return open_loaded(record, loaded)
