@@ -43,8 +43,12 @@ class RecordRoutes(AppCore):
 
     @work(group="vragen")
     async def on_record_chosen(self, message: RecordChosen) -> None:
-        if await self._may_replace_session():
-            self.open_record(message.path)
+        opened = await self._may_replace_session() and self.open_record(message.path)
+        if not opened and self.on_home():  # a draft chosen there: its check goes on
+            from wegwijzer.tui.screens.home import HomeScreen  # on top, so imported already
+
+            if isinstance(self.screen, HomeScreen):
+                self.screen.stayed()
 
     def open_record(self, path: Path) -> bool:
         """Resume or review ``path``; False (with the reasons shown) when it cannot open."""

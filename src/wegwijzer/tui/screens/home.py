@@ -300,10 +300,16 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#concepten")
     def open_draft(self, event: OptionList.OptionSelected) -> None:
+        self._away = True  # as for a flow: the step it opens is built before the rest is checked
         if not self.drafts_checked():
+            self._back_home()
             self.notify(DRAFTS_CHANGED, markup=False)
             return
         self.post_message(RecordChosen(self.drafts.drafts[event.option_index].path))
+
+    def stayed(self) -> None:
+        """What was chosen did not open (the app said why): the home screen is still in view."""
+        self._back_home()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "delete_draft":
