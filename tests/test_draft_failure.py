@@ -78,3 +78,19 @@ def test_with_a_working_data_folder_the_draft_is_named(good_data: Path) -> None:
     result = run_cli("run", FLOW, "--plain", stdin=PART, env=_env(good_data))
     assert "bewaard als concept" in result.stderr
     assert list((good_data / "concepten").glob("*.toml"))
+
+
+def test_a_resumed_draft_left_unchanged_is_said_to_be_kept(good_data: Path) -> None:
+    """Found by a helper: resuming a draft in line mode and stopping before an answer
+    said "NIET bewaard" while the draft it came from was on disk, unchanged."""
+    shipped = "zorgen-over-een-minderjarige"  # resumable: in the flows folder
+    first = run_cli("run", shipped, "--plain", stdin="1\n", env=_env(good_data))
+    (draft,) = (good_data / "concepten").glob("*.toml")
+    before = draft.read_bytes()
+    again = run_cli("run", "--resume", draft.stem, "--plain", stdin="", env=_env(good_data))
+    assert first.returncode != 0 and again.returncode != 0
+    assert "NIET bewaard" not in again.stderr, again.stderr
+    assert f"bewaard als concept; verder gaan: wegwijzer run --resume {draft.stem[:12]}" in (
+        again.stderr
+    )
+    assert draft.read_bytes() == before

@@ -18,7 +18,12 @@ from wegwijzer.commands.console import refuse_without_terminal
 from wegwijzer.core.base.atomic import RecordExistsError, WriteError
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
-from wegwijzer.core.records.drafts import find_draft, install_signal_save, save_draft
+from wegwijzer.core.records.drafts import (
+    draft_path,
+    find_draft,
+    install_signal_save,
+    save_draft,
+)
 
 if TYPE_CHECKING:
     from wegwijzer.core.flows.protocol import Protocol
@@ -156,8 +161,10 @@ class Autosaver:
             self.saved = True
 
     def kept_line(self, session: Session, *, resume: str) -> str:
-        """Where the answers are now: the draft when it was written, else that they are not."""
-        if not self.failure and self.saved:
+        """Where the answers are now: the draft when it is on disk (written by this
+        process, or the one a resumed walk came from and nothing changed since), else
+        that they are not."""
+        if not self.failure and (self.saved or draft_path(session.id).is_file()):
             return (
                 f"Uw antwoorden zijn bewaard als concept; verder gaan: "
                 f"wegwijzer run --resume {session.id[:12]}{resume}"
