@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 from tuikit import FLOWS, app_of, current_id, fixed_clock, keys, screen_name
 
 from wegwijzer.core.walk.session import Session
@@ -95,3 +96,19 @@ async def test_the_home_screen_made_in_place_opens_as_the_start_does(
         await keys(pilot, "escape")
         await settled_home(pilot)
         assert app.screen.query_one("#start").scroll_offset == expected
+
+
+@pytest.mark.parametrize(
+    "flow_id", ["zorgen-over-een-minderjarige", "gemeentelijk-beleid", "scholing"]
+)
+async def test_the_home_screen_made_in_place_highlights_the_flow_just_left(flow_id: str) -> None:
+    app = make_app(flow_id, None, FLOWS, clock=fixed_clock, drafts=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await keys(pilot, "escape")
+        await settled_home(pilot)
+        flows = app.screen.query_one("#flows", OptionList)
+        assert flows.highlighted is not None
+        assert app.catalog.flows[flows.highlighted].flow.id == flow_id
+        await keys(pilot, "enter")  # and Enter walks it again
+        session = app_of(pilot).session
+        assert session is not None and session.flow.id == flow_id

@@ -113,7 +113,7 @@ class AppCore(DutchApp):
         if not screen._result_callbacks:
             screen._push_result_callback(screen, None)
         home = self.home_screen()
-        home.in_place = True
+        home.in_place_of = self.session.flow.id if self.session is not None else ""
         return self.switch_screen(home)
 
     def adopt(self, session: Session) -> None:

@@ -102,7 +102,8 @@ class HomeScreen(Screen[None]):
         self.listing = Listing.loaded(self.catalog, exercises)
         self.checked = True
 
-    in_place = False  # made when the step `run FLOW` started on was left (app_core)
+    # Made when the step `run FLOW` started on was left (app_core): that flow's id.
+    in_place_of: str | None = None
 
     def on_mount(self) -> None:
         # After the first frame, off the UI thread: check what the cache listed, and cache
@@ -110,11 +111,15 @@ class HomeScreen(Screen[None]):
         # Textual's start-up batch ends, before it has written a frame (the one drawn in
         # the batch is dropped); the second after the first frame that is written.
         self.call_after_refresh(self.call_after_refresh, self._check_in_background)
-        if self.in_place:
+        if self.in_place_of is not None:
             # Made in place of the step `run FLOW` started on, the screen is laid out after
             # its list has the focus, and Textual scrolled the list to the top, past the
-            # words above it; it opens at the top, as the first screen of a start does.
+            # words above it; it opens at the top, as the first screen of a start does,
+            # with the flow just left highlighted in the list of flows.
             self.call_after_refresh(self.query_one("#start").scroll_home, animate=False)
+            ids = [entry.id for entry in self.listing.flows]
+            if self.in_place_of in ids and self.query("#flows"):
+                self.query_one("#flows", EntryList).highlighted = ids.index(self.in_place_of)
 
     def _check_in_background(self) -> None:
         if self.app.screen is not self:
