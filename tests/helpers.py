@@ -27,3 +27,18 @@ def run_cli(
         env=env,
         cwd=cwd,
     )
+
+
+def run_python(code: str, **env: str) -> str:
+    """``code`` in a fresh interpreter with ``env`` added; its output, once it exited 0."""
+    import os
+
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()

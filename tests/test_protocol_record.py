@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 from wegwijzer.commands.verify import verify_file
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.check import LoadedFlow, load_flow
-from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, InfoStep, MultiStep
-from wegwijzer.core.flows.protocol import Protocol, known_topics, load_protocol, parse_protocol
+from wegwijzer.core.flows.protocol import Protocol, known_topics, load_protocol
 from wegwijzer.core.flows.source import Source
 from wegwijzer.core.records.reader import parse_record
 from wegwijzer.core.records.record import build_record, record_data, render_record
-from wegwijzer.core.walk.session import Answer, Session
+from wegwijzer.core.walk.session import Session
 
 from helpers import DATA
+from walks import filled_protocol, pick
 
 PROTOCOL = DATA / "protocol" / "valid.toml"
 PROTOCOL_KEYS = ("protocol", "protocol_entries")
@@ -41,29 +41,9 @@ def protocol(source: Source) -> Protocol:
 
 def full_protocol(source: Source) -> Protocol:
     """Every topic filled in with a marker that no flow text can hold."""
-    entries = "".join(
-        f'[entries.{topic}]\ntext = "PROTOCOLTEKST {topic}"\n'
-        f'contacts = [{{ label = "Bel", value = "<nummer {topic}>" }}]\n'
-        for topic in source.silent_topics
+    return filled_protocol(
+        source, lambda topic: f"PROTOCOLTEKST {topic}", lambda topic: f"<nummer {topic}>"
     )
-    text = (
-        'schema = 1\norganisation = "Gemeente Voorbeeldstad"\nadopted = 2026-03-01\n'
-        'review_by = 2099-03-01\nmaintainer = "aandachtsfunctionaris"\n' + entries
-    )
-    return parse_protocol(text.encode(), "p.toml", Path("p.toml"), known_topics([source]))
-
-
-def pick(step: object, draw: st.DrawFn) -> Answer:
-    if isinstance(step, ChoiceStep):
-        return draw(st.integers(0, len(step.options) - 1))
-    if isinstance(step, MultiStep):
-        picked = draw(st.sets(st.integers(0, len(step.options) - 1), min_size=1))
-        answer: Answer = tuple(sorted(picked))
-        return answer
-    if isinstance(step, CheckStep):
-        return draw(st.sampled_from(step.statuses))
-    assert isinstance(step, InfoStep)
-    return None
 
 
 def walk(loaded: LoadedFlow, protocol: Protocol | None, draw: st.DrawFn) -> Session:

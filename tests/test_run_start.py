@@ -16,7 +16,7 @@ from wegwijzer.core.flows.catalog import Catalog, ListedCatalog
 from wegwijzer.tui import app as app_module
 from wegwijzer.tui.app import WegwijzerApp
 
-from helpers import DATA
+from helpers import DATA, run_python
 
 
 @pytest.fixture
@@ -82,9 +82,6 @@ HELP_OR_COMMAND = (["-h"], ["--help"], ["--he"], ["--flows", "x", "-h"], ["run",
 def test_no_command_builds_only_the_terminal_apps_command(argv: list[str]) -> None:
     """The start imports no other command, so neither the record nor the exercise code
     nor pydantic (they came with building every command's options)."""
-    import subprocess
-    import sys
-
     probe = (
         "import sys\n"
         "from wegwijzer.cli import build_parser, command_named\n"
@@ -93,12 +90,8 @@ def test_no_command_builds_only_the_terminal_apps_command(argv: list[str]) -> No
         "print(sorted(m for m in sys.modules if m.startswith(('pydantic', "
         "'wegwijzer.commands.', 'wegwijzer.core.training', 'wegwijzer.core.records.record'))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert result.stdout.split("\n")[0] == str(
-        ["wegwijzer.commands.console", "wegwijzer.commands.home"]
-    )
+    printed = run_python(probe)
+    assert printed.split("\n")[0] == str(["wegwijzer.commands.console", "wegwijzer.commands.home"])
 
 
 @pytest.mark.parametrize("argv", HELP_OR_COMMAND)

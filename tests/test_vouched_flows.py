@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -37,7 +34,7 @@ from wegwijzer.core.flows.source import Source, parse_source, source_digest
 from wegwijzer.core.training.exercise import exercise_folder, load_exercises
 from wegwijzer.core.walk.session import AnswerError, Session
 
-from helpers import DATA, FLOWS
+from helpers import DATA, FLOWS, run_python
 
 FLOW_FILES = [*sorted(FLOWS.glob("*.toml")), DATA / "valid.toml", DATA / "silent.toml"]
 SOURCE_FILES = sorted((FLOWS / "sources").glob("*.toml"))
@@ -265,15 +262,7 @@ print(f"opened={session.current_id} pydantic={'pydantic' in sys.modules}")
 
 
 def first_step(folder: Path) -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_STEP],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "WEGWIJZER_FLOWS": str(folder)},
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    return run_python(FIRST_STEP, WEGWIJZER_FLOWS=str(folder))
 
 
 def test_run_flow_reaches_its_first_step_without_pydantic_when_warm(folder: Path) -> None:

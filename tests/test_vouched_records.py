@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import stat
-import subprocess
-import sys
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,8 +31,7 @@ from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean_tree
 from wegwijzer.core.flows.catalog import load_catalog, remember
 from wegwijzer.core.flows.check import LoadedFlow
-from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, InfoStep, MultiStep
-from wegwijzer.core.flows.protocol import Protocol, known_topics, parse_protocol
+from wegwijzer.core.flows.protocol import Protocol
 from wegwijzer.core.records import reader, schema, vouch
 from wegwijzer.core.records.drafts import draft_path, list_drafts, save_draft
 from wegwijzer.core.records.reader import parse_record, read_record
@@ -43,10 +39,10 @@ from wegwijzer.core.records.record import Record, record_bytes
 from wegwijzer.core.records.resume import open_record
 from wegwijzer.core.records.vouch import Vouches, record_key
 from wegwijzer.core.training.exercise import exercise_folder, load_exercises
-from wegwijzer.core.walk.session import Answer, Session
+from wegwijzer.core.walk.session import Session
 
-from helpers import FLOWS
-from walks import answers_for, routes
+from helpers import FLOWS, run_python
+from walks import answers_for, filled_protocol, pick, routes
 
 CATALOG = load_catalog(FLOWS)
 SHIPPED = sorted(CATALOG.flows, key=lambda loaded: loaded.flow.id)
@@ -75,30 +71,11 @@ SCORE = st.dictionaries(
 def protocol_for(loaded: LoadedFlow) -> Protocol:
     """Every silent topic of the source filled in, with contacts: a ``[protocol]`` table and
     ``[[protocol_entries]]`` with dates and sub-tables in the record."""
-    source = loaded.source
-    entries = "".join(
-        f'[entries.{topic}]\ntext = "Protocol over {topic}: \\"bel\\" \\\\ de lijn"\n'
-        f'contacts = [{{ label = "Bel", value = "nummer {topic}" }}]\n'
-        for topic in source.silent_topics
+    return filled_protocol(
+        loaded.source,
+        lambda topic: f'Protocol over {topic}: \\"bel\\" \\\\ de lijn',
+        lambda topic: f"nummer {topic}",
     )
-    text = (
-        'schema = 1\norganisation = "Gemeente Voorbeeldstad"\nadopted = 2026-03-01\n'
-        'review_by = 2099-03-01\nmaintainer = "aandachtsfunctionaris"\n' + entries
-    )
-    return parse_protocol(text.encode(), "p.toml", Path("p.toml"), known_topics([source]))
-
-
-def pick(step: object, draw: st.DrawFn) -> Answer:
-    if isinstance(step, ChoiceStep):
-        return draw(st.integers(0, len(step.options) - 1))
-    if isinstance(step, MultiStep):
-        picked = draw(st.sets(st.integers(0, len(step.options) - 1), min_size=1, max_size=3))
-        answer: Answer = tuple(sorted(picked))
-        return answer
-    if isinstance(step, CheckStep):
-        return draw(st.sampled_from(step.statuses))
-    assert isinstance(step, InfoStep)
-    return None
 
 
 @st.composite
@@ -116,7 +93,7 @@ def walks(draw: st.DrawFn) -> tuple[Session, dict[str, Any] | None]:
         if note.strip():
             session.set_note(session.current_id, note)
         try:
-            session.answer(pick(session.current, draw))
+            session.answer(pick(session.current, draw, most=3))
         except ValueError:  # an exclusive option with another: not a route
             continue
     if session.path[1:] and draw(st.booleans()):
@@ -340,15 +317,7 @@ app.run(headless=True, size=(80, 24))
 
 
 def enter_at_once() -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", ENTER_AT_ONCE],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "WEGWIJZER_FLOWS": str(FLOWS)},
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    return run_python(ENTER_AT_ONCE, WEGWIJZER_FLOWS=str(FLOWS))
 
 
 def test_enter_at_once_resumes_a_vouched_draft_without_pydantic() -> None:

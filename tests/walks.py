@@ -1,13 +1,19 @@
 """Ways through a flow that the property tests share (importable as ``walks``): every
-answer a step takes, a route from the start to every step, and an answer as it is typed."""
+answer a step takes, a route from the start to every step, an answer as it is typed, a
+random answer, and a protocol that fills in every silent topic."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from hypothesis import strategies as st
 
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, InfoStep, MultiStep, Step
+from wegwijzer.core.flows.protocol import Protocol, known_topics, parse_protocol
+from wegwijzer.core.flows.source import Source
 from wegwijzer.core.walk.session import Answer
 
 
@@ -47,3 +53,36 @@ def typed(step: Step, value: Answer) -> str:
     if isinstance(value, int):
         return str(value + 1)
     return "1"
+
+
+def pick(step: object, draw: st.DrawFn, *, most: int | None = None) -> Answer:
+    """A random answer to ``step``; a multi step ticks at most ``most`` options."""
+    if isinstance(step, ChoiceStep):
+        return draw(st.integers(0, len(step.options) - 1))
+    if isinstance(step, MultiStep):
+        ticked = st.sets(st.integers(0, len(step.options) - 1), min_size=1, max_size=most)
+        answer: Answer = tuple(sorted(draw(ticked)))
+        return answer
+    if isinstance(step, CheckStep):
+        return draw(st.sampled_from(step.statuses))
+    assert isinstance(step, InfoStep)
+    return None
+
+
+def filled_protocol(
+    source: Source, text: Callable[[str], str], number: Callable[[str], str]
+) -> Protocol:
+    """A protocol with every silent topic of ``source`` filled in: ``text(topic)`` as its
+    entry (TOML string content) and one contact whose value is ``number(topic)``."""
+    entries = "".join(
+        f'[entries.{topic}]\ntext = "{text(topic)}"\n'
+        f'contacts = [{{ label = "Bel", value = "{number(topic)}" }}]\n'
+        for topic in source.silent_topics
+    )
+    head = (
+        'schema = 1\norganisation = "Gemeente Voorbeeldstad"\nadopted = 2026-03-01\n'
+        'review_by = 2099-03-01\nmaintainer = "aandachtsfunctionaris"\n'
+    )
+    return parse_protocol(
+        (head + entries).encode(), "p.toml", Path("p.toml"), known_topics([source])
+    )
