@@ -1,4 +1,5 @@
-"""A screen that starts with the size classes its first resize would give it.
+"""A screen that starts with the size classes its first resize would give it, and is
+styled once before its first frame.
 
 Textual sets a screen's breakpoint classes (``-smal``/``-normaal``/``-breed``,
 ``-laag``/``-kort``/``-hoog``) at its first resize, after its widgets are mounted and
@@ -6,12 +7,19 @@ styled, and the change styles the whole screen a second time: a fifth of buildin
 step screen (docs/performance.md, issue 19). A ``SizedScreen`` takes them from the app's
 size when it is made, by Textual's own rule, so that resize finds nothing to change.
 Every later resize is Textual's, as before.
+
+Textual also restyles a screen's whole tree each time it is resumed, the first time
+too, right after its widgets were styled as they were mounted: for the step screen that
+was a sixth of ``wegwijzer run FLOW``'s time past a bare app. The first resume skips
+it; every later one (back from a dialog, after a theme change) restyles as before.
+``tests/tui/test_tui_styled_once.py`` proves the skipped pass would change nothing.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual._context import NoActiveAppError
 from textual.app import App
 from textual.screen import Screen, ScreenResultType
@@ -46,8 +54,15 @@ class SizedScreen(Screen[ScreenResultType]):
 
     def __init__(self) -> None:
         super().__init__()
+        self._resumed = False
         try:
             app = self.app
         except NoActiveAppError:  # made outside a running app (some tests)
             return
         self.add_class(*size_classes(self, app), update=False)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual calls this, then Screen's own handler, with the same event.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False  # styled as mounted, just now
