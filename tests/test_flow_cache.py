@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wegwijzer.core.flows import cache as flow_cache
 from wegwijzer.core.flows.catalog import (
@@ -327,3 +329,13 @@ def test_a_warm_check_imports_no_pydantic() -> None:
 
 def test_checking_one_flow_file_needs_no_privacy_scan() -> None:
     assert imported("check", "--no-cache", str(DATA / "valid.toml")) == ["pydantic"]
+
+
+@given(st.binary(max_size=512))
+def test_the_key_hash_is_blake2b_whichever_module_gives_it(data: bytes) -> None:
+    """CPython's own BLAKE2 (no OpenSSL at start) and hashlib's give the same keys."""
+    import hashlib
+
+    from wegwijzer.core.base.digest import key_hash
+
+    assert key_hash(data).hexdigest() == hashlib.blake2b(data, digest_size=32).hexdigest()

@@ -94,6 +94,24 @@ def test_no_command_builds_only_the_terminal_apps_command(argv: list[str]) -> No
     assert printed.split("\n")[0] == str(["wegwijzer.commands.console", "wegwijzer.commands.home"])
 
 
+@pytest.mark.parametrize("only", [None, "tui"])
+def test_no_arguments_read_as_the_parser_reads_them(only: str | None) -> None:
+    """``wegwijzer`` alone skips the parser; what it gets is what the parser would give."""
+    from wegwijzer.cli import build_parser, parse
+
+    assert vars(parse([])) == vars(build_parser(only).parse_args([]))
+
+
+def test_no_arguments_import_no_parser() -> None:
+    probe = (
+        "import sys\n"
+        "from wegwijzer.cli import parse\n"
+        "parse([])\n"
+        "print(sorted(m for m in ('argparse', 'gettext') if m in sys.modules))\n"
+    )
+    assert run_python(probe).split("\n")[0] == "[]"
+
+
 @pytest.mark.parametrize("argv", HELP_OR_COMMAND)
 def test_help_and_commands_still_see_every_command(argv: list[str]) -> None:
     from wegwijzer.cli import command_named

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wegwijzer.core.base.text import _NEEDS_CLEANING, clean, clean_tree, may_need_cleaning
+from wegwijzer.core.base.text import clean, clean_tree, may_need_cleaning, needs_cleaning
 
 
 def test_escape_sequences_become_visible_and_harmless() -> None:
@@ -63,7 +63,7 @@ def test_the_quick_checks_agree_with_clean_on_every_code_point() -> None:
         if unicodedata.normalize("NFC", char) != char:
             continue
         if clean(char, multiline=True) != char and not (
-            _NEEDS_CLEANING.search(char) and may_need_cleaning(char.encode())
+            needs_cleaning(char) and may_need_cleaning(char.encode())
         ):
             missed.append(f"U+{code:04X}")
     assert not missed

@@ -6,19 +6,26 @@ and only inside their ``run``.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from wegwijzer import __version__
 from wegwijzer.commands import MODULES, console, load
 from wegwijzer.commands.console import EXIT_CRASH, EXIT_OUTPUT
-from wegwijzer.i18n import dutch_argparse
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["EXIT_CRASH", "main"]
 # The options before the command that take a value, as argparse accepts them abbreviated.
 VALUE_OPTIONS = ("--flows", "--protocol")
+# What the parser gives for no arguments at all (``wegwijzer``, as ``make run`` starts it):
+# the most common start does not import argparse (and gettext) to find out.
+# ``tests/test_run_start.py`` holds it equal to the parser's answer.
+NO_ARGUMENTS = {"command": None, "flows": None, "cursor": False, "protocol": None}
 
 
 def command_named(argv: Sequence[str]) -> str | None:
@@ -53,6 +60,10 @@ def _help_abbreviation(token: str) -> bool:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser with every command, or with ``only`` that one (so only it is imported)."""
+    import argparse
+
+    from wegwijzer.i18n import dutch_argparse
+
     dutch_argparse()
     parser = argparse.ArgumentParser(
         prog="wegwijzer",
@@ -93,6 +104,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def parse(argv: Sequence[str]) -> Any:
+    """The arguments as the parser reads them (no parser for no arguments at all)."""
+    if not argv:
+        return SimpleNamespace(**NO_ARGUMENTS)
+    return build_parser(command_named(argv)).parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Everything printed is cleaned (names and arguments are data), encoding errors
     # become replacement characters, and output failures get their own exit codes.
@@ -108,8 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     given = sys.argv[1:] if argv is None else argv
-    parser = build_parser(command_named(given))
-    args = parser.parse_args(given)
+    args = parse(given)
     if args.flows is not None:
         import os
 

@@ -19,7 +19,6 @@ import contextlib
 import errno
 import fcntl
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -135,7 +134,7 @@ def _create_temp(path: Path) -> tuple[Path, int]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     flags |= getattr(os, "O_CLOEXEC", 0)
     for _ in range(10):
-        temp = path.parent / f"{temp_prefix(path)}{secrets.token_hex(4)}"
+        temp = path.parent / f"{temp_prefix(path)}{os.urandom(4).hex()}"
         try:
             return temp, os.open(temp, flags, MODE)
         except FileExistsError:

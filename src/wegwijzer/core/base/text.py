@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from typing import AnyStr
 
 # Bidi embeddings, overrides and isolates, plus the implicit marks.
 _BIDI = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
@@ -45,19 +47,14 @@ _BREAKS_RE = re.compile("|".join(re.escape(k) for k in _LINE_BREAKS))
 
 
 def _translate_table(multiline: bool) -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for code in range(0x20):
-        table[code] = chr(0x2400 + code)  # control pictures: ␀ … ␟
+    # Built from whole ranges at once: the start of every command pays for it.
+    table: dict[int, str | None] = dict.fromkeys(_BIDI | _INVISIBLE)
+    table.update(dict.fromkeys(range(0x80, 0xA0)))
+    pictures = map(chr, range(0x2400, 0x2420))  # control pictures: ␀ … ␟
+    table.update(zip(range(0x20), pictures, strict=True))
     table[0x09] = " "
-    if multiline:
-        table[0x0A] = "\n"
-    else:
-        table[0x0A] = " "
+    table[0x0A] = "\n" if multiline else " "
     table[0x7F] = "\u2421"  # ␡
-    for code in range(0x80, 0xA0):
-        table[code] = None
-    for code in _BIDI | _INVISIBLE:
-        table[code] = None
     return table
 
 
@@ -86,7 +83,7 @@ def normalise_space(value: str) -> str:
     return " ".join(value.split())
 
 
-_NEEDS_CLEANING = re.compile(
+_NEEDS_CLEANING_PATTERN = (
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
     "\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
     "\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
@@ -95,7 +92,7 @@ _NEEDS_CLEANING = re.compile(
 
 # The same characters as UTF-8 bytes, plus the TOML escapes that can produce a
 # control character once parsed, so a file can be judged before it is parsed.
-_NEEDS_CLEANING_UTF8 = re.compile(
+_NEEDS_CLEANING_UTF8_PATTERN = (
     rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f\xad]|\xcd\x8f|\xd8\x9c"
     rb"|\xe1\x85[\x9f\xa0]|\xe1\x9e[\xb4\xb5]|\xe1\xa0[\x8b-\x8f]"
     rb"|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xaf]|\xe3\x85\xa4"
@@ -104,9 +101,20 @@ _NEEDS_CLEANING_UTF8 = re.compile(
 )
 
 
+@cache
+def _compiled(pattern: AnyStr) -> re.Pattern[AnyStr]:
+    """Compiled on first use: a start that cleans nothing does not pay for it."""
+    return re.compile(pattern)
+
+
+def needs_cleaning(text: str) -> bool:
+    """False when ``clean`` cannot change ``text`` (NFC aside)."""
+    return _compiled(_NEEDS_CLEANING_PATTERN).search(text) is not None
+
+
 def may_need_cleaning(raw: bytes) -> bool:
     """False when a file's bytes cannot yield any string that ``clean`` would change."""
-    return _NEEDS_CLEANING_UTF8.search(raw) is not None
+    return _compiled(_NEEDS_CLEANING_UTF8_PATTERN).search(raw) is not None
 
 
 def clean_tree(value: object) -> object:
@@ -116,7 +124,7 @@ def clean_tree(value: object) -> object:
     files cost one regex scan per string.
     """
     if isinstance(value, str):
-        return clean(value, multiline=True) if _NEEDS_CLEANING.search(value) else value
+        return clean(value, multiline=True) if needs_cleaning(value) else value
     if isinstance(value, dict):
         return {clean_tree(k): clean_tree(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -16,7 +16,6 @@ import math
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +77,8 @@ def parse_toml(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
         raise _fail(name, f"bestand is geen geldige UTF-8 (byte {error.start})") from None
     if _has_long_dotted_key(text):
         raise _fail(name, f"sleutel met meer dan {MAX_KEY_PARTS} delen (te diep genest)")
+    import tomllib  # here: a start with nothing to parse (no drafts) does not load it
+
     try:
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

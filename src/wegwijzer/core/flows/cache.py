@@ -21,7 +21,6 @@ This module imports neither pydantic nor textual.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import json
 import os
@@ -33,13 +32,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from wegwijzer.core.base.atomic import WriteError, make_private_folder, write_atomic
+from wegwijzer.core.base.digest import Hash, key_hash
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.base.tomlfile import read_limited
 
 ENV_CACHE = "WEGWIJZER_CACHE"
 FILE_NAME = "gecontroleerde-flows.json"
-FORMAT = 2  # 2: flows carry their guarantees and silent topics
+FORMAT = 3  # 2: flows carry their guarantees and silent topics; 3: BLAKE2b keys
 MAX_ENTRIES = 16  # a few folders and file sets; the oldest goes first
 MAX_CACHE_BYTES = 2 * 1024 * 1024
 MAX_INPUT_BYTES = 16 * 1024 * 1024  # the largest file a loader accepts (a flow)
@@ -104,7 +104,7 @@ class Checked:
 @cache
 def checker_fingerprint() -> bytes | None:
     """A hash of the code that decides what a check finds; None when it cannot be read."""
-    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
+    digest = key_hash(f"{FORMAT}\0{sys.version}\0".encode())
     try:
         core = Path(__file__).resolve().parents[1]
         for path in sorted(core.rglob("*.py")):
@@ -118,7 +118,7 @@ def checker_fingerprint() -> bytes | None:
     return digest.digest()
 
 
-def _add(digest: Any, name: bytes, data: bytes) -> None:
+def _add(digest: Hash, name: bytes, data: bytes) -> None:
     # Lengths first: no two different file sets give the same stream of bytes.
     digest.update(len(name).to_bytes(8, "big") + name + len(data).to_bytes(8, "big") + data)
 
@@ -157,7 +157,7 @@ def read_inputs(
     fingerprint = checker_fingerprint()
     if fingerprint is None:
         return None, {}
-    digest = hashlib.sha256(fingerprint)
+    digest = key_hash(fingerprint)
     mode = b"folder" if files is None else b"files"
     _add(digest, mode, os.fsencode(folder))
     try:

@@ -1,13 +1,14 @@
-"""Drafts this checker validated before, by the SHA-256 of their exact bytes.
+"""Drafts this checker validated before, by a hash of their exact bytes.
 
 Validating a record means importing pydantic and the record models: more than a bare
 Textual app's whole start (docs/performance.md, issue 19). A draft is written by this
 app and read back by it, mostly unchanged, so a full validation is remembered: the
-key is a SHA-256 over the checker (``core.flows.cache.checker_fingerprint``: every
-``core/*.py``, pydantic's version, Python's version) and the file's exact bytes. A
-record whose bytes, just read, have a key in the store is built straight from those
-bytes (``core.flows.frozen.build``: strict, only what TOML gives); every other record
-is validated as always (``core.records.reader``), and remembered when asked and clean.
+key is a BLAKE2b-256 (``core.base.digest``) over the checker
+(``core.flows.cache.checker_fingerprint``: every ``core/*.py``, pydantic's version,
+Python's version) and the file's exact bytes. A record whose bytes, just read, have a
+key in the store is built straight from those bytes (``core.flows.frozen.build``:
+strict, only what TOML gives); every other record is validated as always
+(``core.records.reader``), and remembered when asked and clean.
 
 Who vouches: ``drafts.save_draft`` (it validates the bytes it is about to write) and
 ``drafts.list_drafts`` (the home screen's check of the drafts after its first frame).
@@ -19,13 +20,13 @@ and then every record is validated with pydantic. This module imports no pydanti
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import re
 import threading
 from pathlib import Path
 
 from wegwijzer.core.base.atomic import WriteError, make_private_folder, write_atomic
+from wegwijzer.core.base.digest import key_hash
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean_tree
 from wegwijzer.core.base.tomlfile import parse_toml, read_limited
@@ -34,7 +35,7 @@ from wegwijzer.core.flows.frozen import NotCanonical, build
 from wegwijzer.core.records.record import RECORD_MAX_BYTES, Record
 
 FILE_NAME = "gecontroleerde-concepten.json"
-FORMAT = 1
+FORMAT = 2  # 2: BLAKE2b keys (core.base.digest)
 MAX_ENTRIES = 256  # a draft is rewritten after every answer: its older keys age out
 MAX_STORE_BYTES = 64 * 1024
 _KEY = re.compile(r"^[0-9a-f]{64}$")
@@ -51,7 +52,7 @@ def record_key(data: bytes) -> str | None:
     fingerprint = checker_fingerprint()
     if fingerprint is None:
         return None
-    return hashlib.sha256(b"record\0" + fingerprint + data).hexdigest()
+    return key_hash(b"record\0" + fingerprint + data).hexdigest()
 
 
 def _keys() -> list[str]:
