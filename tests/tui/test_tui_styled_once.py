@@ -1,11 +1,12 @@
-"""A step screen is styled once before its first frame (``SizedScreen``): its first resume
-skips Textual's restyle of the whole tree.
+"""The home and step screens are styled once before their first frame (``SizedScreen``):
+their first resume skips Textual's restyle of the whole tree.
 
-The property: for every step of every shipped flow, at the sizes people use, the
-screen as first drawn has exactly the styles that the skipped pass would have given
-every widget and every component style (the option highlight, the footer keys). Scroll
-bars are left out: they are drawn from their parent's styles (``ScrollBar.render``), and
-one that appears once the text is laid out is unstyled with Textual's own resume too.
+The property: for the home screen with no, one and many drafts, and for every step of
+every shipped flow, at the sizes people use, the screen as first drawn has exactly the
+styles that the skipped pass would have given every widget and every component style
+(the option highlight, the footer keys). Scroll bars are left out: they are drawn from
+their parent's styles (``ScrollBar.render``), and one that appears once the text is laid
+out is unstyled with Textual's own resume too.
 And the skip is for the first resume only: a later one asks what Textual asks.
 """
 
@@ -20,12 +21,14 @@ from tuikit import FLOWS, fixed_clock, keys
 
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.records.drafts import save_draft
 from wegwijzer.core.walk.session import Session
 from wegwijzer.tui.app import make_app
+from wegwijzer.tui.screens.home import HomeScreen
 from wegwijzer.tui.screens.step import StepScreen
 from wegwijzer.tui.widgets.sized import SizedScreen
 
-from walks import routes
+from walks import answers_for, routes
 
 CATALOG = load_catalog(FLOWS)
 SIZES = [(80, 24), (120, 40)]
@@ -72,6 +75,33 @@ async def test_the_skipped_restyle_would_change_nothing(
             assert styled(screen) == restyled(screen), f"{loaded.flow.id}/{step_id} at {size}"
             app.pop_screen()
             await keys(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("drafts", [0, 1, 12])
+async def test_the_home_screens_skipped_restyle_would_change_nothing(
+    drafts: int, size: tuple[int, int]
+) -> None:
+    loaded = CATALOG.flows[0]
+    for number in range(drafts):  # walks of 1 to 4 answers, some with a case reference
+        session = Session(loaded, case_ref=f"casus-{number}" if number % 2 else "")
+        for _ in range(1 + number % 4):
+            found = None if session.finished else next(answers_for(session.current), None)
+            if found is None:
+                break
+            session.answer(found[0])
+        save_draft(session)
+    app = make_app(flows_dir=FLOWS, clock=fixed_clock)
+    async with app.run_test(size=size) as pilot:
+        await keys(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert styled(app.screen) == restyled(app.screen)
+    # The home screen made in place of the step `run FLOW` started on, when it is left.
+    app = make_app(loaded.flow.id, flows_dir=FLOWS, clock=fixed_clock, drafts=False)
+    async with app.run_test(size=size) as pilot:
+        await keys(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert styled(app.screen) == restyled(app.screen)
 
 
 async def test_only_the_first_resume_skips_it() -> None:

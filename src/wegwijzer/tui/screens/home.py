@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.worker import Worker, WorkerState
 
@@ -39,6 +38,7 @@ from wegwijzer.tui.screens.home_entries import (
 from wegwijzer.tui.training import ExerciseChosen
 from wegwijzer.tui.widgets.cursor_list import separated
 from wegwijzer.tui.widgets.footer import KeyFooter
+from wegwijzer.tui.widgets.sized import SizedScreen
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 WELCOME = (
@@ -54,7 +54,7 @@ LIST_CHANGED = "De stappenplannen zijn intussen gewijzigd; de lijst is bijgewerk
 DRAFTS_CHANGED = "De lijst met concepten is bijgewerkt. Kies opnieuw."
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(SizedScreen[None]):
     AUTO_FOCUS = "EntryList"  # the first list: drafts to go on with, else the flows
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "app.open_record", "Overzicht openen"),
