@@ -97,3 +97,33 @@ async def test_a_key_that_changes_rebuilds_the_keys() -> None:
         for _ in range(3):
             await pilot.pause()
         assert ("p", "Protocol", True, False) in drawn(app)
+
+
+async def test_a_covered_screens_keys_wait_until_it_is_back(new_app: NewApp) -> None:
+    """A footer under another screen is not rebuilt (a flow chosen at once covers the
+    home screen before its keys are built); under a dialog it is, since it is seen; and
+    back in view it shows its screen's keys."""
+    from wegwijzer.tui.dialogs.confirm import ConfirmDialog
+    from wegwijzer.tui.screens.step import StepScreen
+    from wegwijzer.tui.widgets.footer import in_view
+
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot)
+        home = app.screen
+        expected = drawn(app)
+        assert ("enter", "Openen", True, False) in expected
+        await app.push_screen(ConfirmDialog("Stoppen?", "Zeker?", yes="Ja", no="Nee"))
+        await keys(pilot)
+        assert in_view(home)
+        app.pop_screen()
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, StepScreen) and not in_view(home)
+        footer = home.query_one(KeyFooter)
+        footer._drawn = None  # as if never built: nothing is built while covered
+        footer.bindings_changed(home)
+        await keys(pilot)
+        assert footer._drawn is None
+        await keys(pilot, "escape")
+        assert app.screen is home and in_view(home)
+        assert drawn(app) == expected

@@ -9,7 +9,8 @@ Textual's ``FooterKey`` also starts ``compact`` and is bound to the footer's
 ``compact``, which is off here: each key added the ``-compact`` class when mounted and
 removed it again when the binding caught up, each change a restyle. Here each key gets
 the footer's value before it is mounted, so the binding finds nothing to change. What is
-drawn is the same (docs/performance.md, issue 19).
+drawn is the same (docs/performance.md, issue 19). A footer whose screen is covered is
+not rebuilt until that screen is in view again.
 """
 
 from __future__ import annotations
@@ -48,13 +49,23 @@ class KeyFooter(Footer):
 
     async def _rebuild(self) -> None:
         self._pending = False
-        if not self.is_attached:
+        if not self.is_attached or not in_view(self.screen):
+            # Covered (a flow chosen at once covers the home screen before its keys are
+            # built): built when its screen is back, whose resume refreshes the bindings.
             return
         shown = keys_shown(self.screen, palette=self.show_command_palette)
         if shown == self._drawn:
             return
         self._drawn = shown
         await self.recompose()
+
+
+def in_view(screen: Screen[object]) -> bool:
+    """True when ``screen`` is drawn: the top screen, or under modal screens only."""
+    stack = screen.app.screen_stack
+    if screen not in stack:
+        return False
+    return all(above.is_modal for above in stack[stack.index(screen) + 1 :])
 
 
 def keys_shown(screen: Screen[object], *, palette: bool) -> tuple[object, ...]:
