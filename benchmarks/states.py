@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from benchmarks import instructions
 from benchmarks.processes import Cold, warm_up
 from benchmarks.report import Figure, ms
 from benchmarks.timing import PYTHON, ROOT, Process, bench_env, interleaved, median, process
@@ -72,6 +73,17 @@ def make_drafts(folder: Path, count: int, cache: Path) -> None:
             save_draft(session)
 
 
+# Counted once each under Valgrind (``benchmarks/instructions.py``): name, probe, drafts.
+COUNTED = (
+    ("bare", "bare", 0),
+    ("home 0", "wegwijzer", 0),
+    ("home 1", "wegwijzer", 1),
+    ("home 50", "wegwijzer", MANY_DRAFTS),
+    ("run", "run", 1),
+    ("enter", "enter", 1),
+)
+
+
 def _ratio(subject: float, base: float) -> str:
     return f"{subject / base:.2f}×"
 
@@ -103,6 +115,10 @@ def measure(runs: int) -> list[Figure]:
             "listed": process([PYTHON, PROBE, "listed"], env(0)),
         }
         found = interleaved(timers, runs)
+        counted = {
+            name: instructions.count([PYTHON, PROBE, which], env(drafts))
+            for name, which, drafts in COUNTED
+        }
     wall = {name: median(values) for name, values in found.items()}
     cpu = {name: median(timer.cpu) for name, timer in timers.items()}
     peak = {name: median(timer.peak_mib) for name, timer in timers.items()}
@@ -111,13 +127,22 @@ def measure(runs: int) -> list[Figure]:
     def cpu_note(name: str) -> str:
         return f"in CPU time (user + system) of the same runs: {_ratio(cpu[name], cpu['bare'])}"
 
+    def instructions_note(name: str) -> str:
+        subject, base = counted[name], counted["bare"]
+        if subject is None or base is None:
+            return "instructions: not counted (Valgrind is not installed, or the count failed)"
+        return (
+            f"instructions until that frame (Valgrind callgrind, the same on every run): "
+            f"{subject / 1e6:.0f} M ({_ratio(subject, base)} the bare app's {base / 1e6:.0f} M)"
+        )
+
     def memory_note(name: str) -> str:
         return f"peak memory {peak[name]:.1f} MiB ({_ratio(peak[name], peak['bare'])})"
 
     figures = []
     homes = [("home 0", "no drafts"), ("home 1", "1 draft"), ("home 50", f"{MANY_DRAFTS} drafts")]
     for index, (name, drafts) in enumerate(homes):
-        notes = [cpu_note(name), memory_note(name)]
+        notes = [cpu_note(name), instructions_note(name), memory_note(name)]
         if index == 0:
             notes = [
                 "whole process, fresh interpreter per run, headless 80×24, until the first "
@@ -172,6 +197,7 @@ def measure(runs: int) -> list[Figure]:
                 [
                     f"{what}; 1 draft saved",
                     cpu_note(name),
+                    instructions_note(name),
                     memory_note(name),
                     f"floor: the bare app after loading and checking the catalog (the flows' "
                     f"TOML and checks; pydantic only for bytes the cache does not vouch "
