@@ -66,3 +66,14 @@ class SizedScreen(Screen[ScreenResultType]):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False  # styled as mounted, just now
+            self.call_next(self._drop_hidden_focus)
+
+    def _drop_hidden_focus(self) -> None:
+        """Made too small for its widgets, the screen hides them from the start, yet
+        Textual's auto focus gives the first list the focus (it checks the list, not the
+        container hiding it), and no later change of display takes it away: keys would
+        act on a list no one sees. Nothing has the focus then; ``TooSmall`` gives it back
+        when the window grows."""
+        focused = self.focused
+        if focused is not None and focused not in self.focus_chain:
+            self.set_focus(None)
