@@ -7,7 +7,6 @@ that the choice is made while the flows are still unchecked, whatever the machin
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 import subprocess
@@ -150,8 +149,8 @@ async def test_a_cache_that_lists_what_is_not_there_is_corrected(folder: Path) -
     catalog = app.catalog
     assert isinstance(catalog, ListedCatalog)
     # As if the flow file changed between hashing it and loading it.
-    stale = dataclasses.replace(catalog.listed.flows[0], title="Een oude titel")
-    catalog.listed = dataclasses.replace(catalog.listed, flows=(stale,))
+    stale = catalog.listed.flows[0]._replace(title="Een oude titel")
+    catalog.listed = catalog.listed._replace(flows=(stale,))
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         assert lists(pilot)["flows"][0].startswith("Een oude titel")
         await keys(pilot, "enter")

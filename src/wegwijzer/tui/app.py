@@ -25,7 +25,6 @@ from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import Catalog, load_catalog, open_catalog
 from wegwijzer.tui.app_records import RecordRoutes
 from wegwijzer.tui.app_training import TrainingRoutes
-from wegwijzer.tui.commands import PaletteCommand, WegwijzerCommands
 from wegwijzer.tui.messages import (
     BackFromOutcome,
     FlowChosen,
@@ -41,9 +40,11 @@ from wegwijzer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
     from textual._path import CSSPathType
+    from textual.command import Provider
 
     from wegwijzer.core.flows.check import LoadedFlow
     from wegwijzer.core.flows.protocol import Protocol
+    from wegwijzer.tui.commands import PaletteCommand
 
 # The other screens, the session and the models (pydantic) are imported where they are
 # first needed: the home screen's first frame needs none of them (docs/performance.md).
@@ -52,6 +53,13 @@ WIDE = 100
 WIDTH_CLASSES = [(0, "-smal"), (MIN_WIDTH, "-normaal"), (WIDE, "-breed")]
 ROOMY = 24  # a terminal's usual height; below it (200 % zoom: 60×20) dialogs are "-kort"
 HEIGHT_CLASSES = [(0, "-laag"), (MIN_HEIGHT, "-kort"), (ROOMY, "-hoog")]
+
+
+def palette_provider() -> type[Provider]:
+    """The palette's commands, imported when the palette first asks for them."""
+    from wegwijzer.tui.commands import WegwijzerCommands
+
+    return WegwijzerCommands
 
 
 class WegwijzerApp(RecordRoutes, TrainingRoutes):
@@ -65,7 +73,7 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
         STYLES / "home.tcss",
         STYLES / "step.tcss",
     ]
-    COMMANDS = App.COMMANDS | {WegwijzerCommands}
+    COMMANDS = App.COMMANDS | {palette_provider}  # imported when the palette first opens
     # Classes on every screen: "-smal"/"-laag" show only "venster te klein" (app.tcss).
     HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
     VERTICAL_BREAKPOINTS = HEIGHT_CLASSES
@@ -236,6 +244,8 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
 
     def palette_commands(self) -> list[PaletteCommand]:
         """For the palette provider; help texts are fixed (the palette parses them)."""
+        from wegwijzer.tui.commands import PaletteCommand
+
         commands = [
             PaletteCommand(
                 Content.assemble("Stappenplan openen: ", plain(loaded.flow.title, multiline=False)),

@@ -26,10 +26,9 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from wegwijzer.core.base.atomic import WriteError, make_private_folder, write_atomic
 from wegwijzer.core.base.digest import Hash, key_hash
@@ -46,9 +45,12 @@ MAX_INPUT_BYTES = 16 * 1024 * 1024  # the largest file a loader accepts (a flow)
 FOLDER_MODE = 0o700
 EXERCISES = "oefeningen"  # as core.training.exercise.FOLDER; that module imports pydantic
 
+# The entries are NamedTuples, not frozen dataclasses: every start defines them, and the
+# dataclass decorator compiles five generated methods per class at import (about 4.8
+# million instructions a class against 1.1 for a NamedTuple; docs/performance.md).
 
-@dataclass(frozen=True)
-class FlowEntry:
+
+class FlowEntry(NamedTuple):
     """A checked flow as the home screen and ``wegwijzer check`` show it."""
 
     id: str
@@ -65,8 +67,7 @@ class FlowEntry:
 ROWS = {"guarantees": 2, "silent": 3}  # FlowEntry's fields of rows, and their widths
 
 
-@dataclass(frozen=True)
-class ExerciseEntry:
+class ExerciseEntry(NamedTuple):
     """A checked exercise: ``exercise_summary`` plus its flow's title for the home screen."""
 
     id: str
@@ -78,8 +79,7 @@ class ExerciseEntry:
     path: str
 
 
-@dataclass(frozen=True)
-class SourceEntry:
+class SourceEntry(NamedTuple):
     """What ``render.source_note`` shows of a source."""
 
     id: str
@@ -88,8 +88,7 @@ class SourceEntry:
     answered_by: str
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """Everything a clean check of a folder (or of files) found, in the loaders' order."""
 
     flows: tuple[FlowEntry, ...]
@@ -241,26 +240,27 @@ Entry = TypeVar("Entry", FlowEntry, ExerciseEntry, SourceEntry)
 
 def _plain(checked: Checked) -> dict[str, Any]:
     return {
-        "flows": [asdict(entry) for entry in checked.flows],
-        "exercises": [asdict(entry) for entry in checked.exercises],
-        "sources": [asdict(entry) for entry in checked.sources],
+        "flows": [entry._asdict() for entry in checked.flows],
+        "exercises": [entry._asdict() for entry in checked.exercises],
+        "sources": [entry._asdict() for entry in checked.sources],
         "citations": [list(pair) for pair in checked.citations],
     }
 
 
 def _entry(kind: type[Entry], raw: object) -> Entry:
     """One entry, exactly as ``_plain`` wrote it; raises ValueError for anything else."""
-    if not isinstance(raw, dict) or set(raw) != {f.name for f in fields(kind)}:
+    if not isinstance(raw, dict) or set(raw) != set(kind._fields):
         raise ValueError("not an entry")
     rows = {}
-    for item in fields(kind):
-        value = raw[item.name]
-        if kind is FlowEntry and item.name in ROWS:
-            rows[item.name] = _rows(value, ROWS[item.name])
+    for name in kind._fields:
+        value = raw[name]
+        if kind is FlowEntry and name in ROWS:
+            rows[name] = _rows(value, ROWS[name])
             continue
-        wanted = int if item.type == "int" else str
+        declared = kind.__annotations__[name]  # a ForwardRef: NamedTuple wraps the text
+        wanted = int if getattr(declared, "__forward_arg__", declared) == "int" else str
         if type(value) is not wanted or (isinstance(value, str) and not _shown_as_is(value)):
-            raise ValueError(f"{item.name}: wrong type")
+            raise ValueError(f"{name}: wrong type")
     return kind(**{**raw, **rows})
 
 

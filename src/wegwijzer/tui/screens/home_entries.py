@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -68,9 +67,11 @@ def exercise_prompt(title: str, summary: str) -> Content:
     )
 
 
-@dataclass(frozen=True)
-class Listing:
-    """What the lists show: flows, exercises (title, summary) and the source notes."""
+class Listing(NamedTuple):
+    """What the lists show: flows, exercises (title, summary) and the source notes.
+
+    A NamedTuple: every start defines it, and a frozen dataclass compiles its generated
+    methods at import (``core.flows.cache``)."""
 
     flows: tuple[FlowEntry, ...]
     exercises: tuple[tuple[str, str], ...]
