@@ -113,3 +113,26 @@ def test_local_times_read_the_dutch_way_and_never_overflow(
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_every_default_ignorable_character_is_removed(multiline: bool) -> None:
+    """Plane 14's 4,096 are a range, not table entries (start-up time): all of them, and
+    every other one, still go, wherever they stand."""
+    from wegwijzer.core.base.text import default_ignorable
+
+    ignorable = default_ignorable()
+    assert len(ignorable) > 4096 and {0xE0000, 0xE0FFF, 0x200B, 0xFEFF} <= ignorable
+    kept = [
+        code for code in sorted(ignorable) if clean(f"a{chr(code)}b", multiline=multiline) != "ab"
+    ]
+    assert not kept
+    every = "".join(map(chr, sorted(ignorable)))
+    assert clean(f"{every}x{every}", multiline=multiline) == "x"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8")))
+def test_nothing_ignorable_survives(value: str) -> None:
+    from wegwijzer.core.base.text import default_ignorable
+
+    assert not set(map(ord, clean(value, multiline=True))) & default_ignorable()

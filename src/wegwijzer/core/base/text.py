@@ -17,8 +17,11 @@ from typing import AnyStr
 _BIDI = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 # Unicode's Default_Ignorable_Code_Point: characters with no visible form of their own
 # (joiners, invisible operators, variation selectors, tags, Hangul fillers). They only
-# serve to make two texts look equal that are not, or to hide something in one.
-DEFAULT_IGNORABLE = frozenset(
+# serve to make two texts look equal that are not, or to hide something in one. The
+# 4,096 of plane 14 (tags and reserved ones) are kept as a range: every start cleans
+# text, and building tables with each of them as an entry cost more than all the rest
+# of this module (docs/performance.md).
+_IGNORABLE = frozenset(
     {
         0x00AD,
         0x034F,
@@ -38,17 +41,25 @@ DEFAULT_IGNORABLE = frozenset(
         *range(0xFFF0, 0xFFF9),
         *range(0x1BCA0, 0x1BCA4),
         *range(0x1D173, 0x1D17B),
-        *range(0xE0000, 0xE1000),
     }
 )
-_INVISIBLE = DEFAULT_IGNORABLE
+_PLANE_14 = range(0xE0000, 0xE1000)
+_PLANE_14_START = chr(_PLANE_14.start)
+
+
+@cache
+def default_ignorable() -> frozenset[int]:
+    """Every Default_Ignorable_Code_Point, as code points (built on first use)."""
+    return _IGNORABLE | frozenset(_PLANE_14)
+
+
 _LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
 _BREAKS_RE = re.compile("|".join(re.escape(k) for k in _LINE_BREAKS))
 
 
 def _translate_table(multiline: bool) -> dict[int, str | None]:
     # Built from whole ranges at once: the start of every command pays for it.
-    table: dict[int, str | None] = dict.fromkeys(_BIDI | _INVISIBLE)
+    table: dict[int, str | None] = dict.fromkeys(_BIDI | _IGNORABLE)  # plane 14: ``clean``
     table.update(dict.fromkeys(range(0x80, 0xA0)))
     pictures = map(chr, range(0x2400, 0x2420))  # control pictures: ␀ … ␟
     table.update(zip(range(0x20), pictures, strict=True))
@@ -73,6 +84,8 @@ def clean(value: str, *, multiline: bool = False, limit: int | None = None) -> s
     text = _BREAKS_RE.sub(lambda m: _LINE_BREAKS[m.group(0)], value)
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_MULTI if multiline else _SINGLE)
+    if text and max(text) >= _PLANE_14_START:  # rare: one pass to find out
+        text = "".join(char for char in text if ord(char) not in _PLANE_14)
     if limit is not None:
         text = text[:limit]
     return text

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from wegwijzer.core.base.limits import ACTIONS_MAX, PATH_MAX
 from wegwijzer.core.base.problems import Problem
-from wegwijzer.core.base.text import DEFAULT_IGNORABLE
+from wegwijzer.core.base.text import default_ignorable
 from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, Flow, MultiStep, OutcomeStep
 
 # Letters of other scripts that look like Latin ones in common terminal fonts.
@@ -32,7 +32,7 @@ _CONFUSABLE = {
     # Latin look-alikes
     "ı": "i", "ȷ": "j", "ɑ": "a", "ɡ": "g", "ℓ": "l", "ǀ": "l",
 }  # fmt: skip
-_FOLD = str.maketrans({**{chr(code): None for code in DEFAULT_IGNORABLE}, **_CONFUSABLE})
+_FOLD = str.maketrans({**{chr(code): None for code in default_ignorable()}, **_CONFUSABLE})
 
 
 def label_key(label: str) -> str:

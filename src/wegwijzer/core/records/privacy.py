@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from wegwijzer.core.base.text import DEFAULT_IGNORABLE
+from wegwijzer.core.base.text import default_ignorable
 
 HOOG = "hoog"
 LAAG = "laag"
@@ -48,7 +48,7 @@ class PrivacyWarning:
 
 # Invisible characters someone could put between digits to slip past a check: every
 # default-ignorable code point (U+2063 INVISIBLE SEPARATOR among them).
-_INVISIBLE: dict[int, str | None] = dict.fromkeys(DEFAULT_IGNORABLE)
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(default_ignorable())
 # Dashes that word processors substitute for "-" (NFKC leaves them alone).
 _CLEANUP: dict[int, str | None] = {**_INVISIBLE, **dict.fromkeys(range(0x2010, 0x2016), "-")}
 _CLEANUP[0x2212] = "-"
