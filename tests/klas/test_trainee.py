@@ -270,23 +270,3 @@ def test_a_session_without_a_results_folder_does_not_start() -> None:
         }
     )
     assert settings_.exercises == ("a", "c") and settings_.feedback == "direct"
-
-
-@pytest.mark.parametrize("focused", [False, True])
-async def test_a_nickname_typed_before_the_field_has_the_focus_arrives_whole(
-    tmp_path: Path, focused: bool
-) -> None:
-    """In a browser the field gets the focus only once the page has sized the terminal;
-    letters typed before went nowhere (the browser test once saw "s" for "Vos")."""
-    app = make_app(tmp_path)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, NicknameScreen)
-        if not focused:
-            app.screen.set_focus(None)
-            await pilot.pause()
-            assert app.focused is None
-        await pilot.press("V", "o", "s", "/", "enter")  # "/" is not allowed in a nickname
-        await pilot.pause()
-        assert app.nickname == "Vos"
-        assert isinstance(app.screen, ExerciseListScreen)

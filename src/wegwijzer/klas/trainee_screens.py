@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -53,7 +53,6 @@ class NicknameScreen(Screen[None]):
                 max_length=NICKNAME_MAX,
                 restrict=r"[\w .'\-]*",
                 id="bijnaam",
-                select_on_focus=False,  # letters typed before the focus stay (``on_key``)
             )
             yield Static(Content(NICKNAME_RULES), classes="meta")
         yield Footer()
@@ -74,25 +73,6 @@ class NicknameScreen(Screen[None]):
         field = self.query_one("#bijnaam", Input)
         if self.focused is not field and field.focusable:
             field.focus()
-
-    async def on_key(self, event: events.Key) -> None:
-        """A key typed before the field has the focus goes to the field, not nowhere.
-
-        In a browser the page sizes the terminal after the first frame, and the field
-        gets the focus only then: a trainee who types at once lost the first letters
-        (the browser test saw "s" arrive for "Vos"). Letters go into the field, under
-        its own rules (``restrict``, ``max_length``); Enter submits it.
-        """
-        field = self.query_one("#bijnaam", Input)
-        if self.focused is field:
-            return
-        if event.is_printable and event.character:
-            event.stop()
-            field.insert_text_at_cursor(event.character)
-        elif event.key == "enter":
-            event.stop()
-            await field.action_submit()
-        self._focus_field()
 
     @on(Input.Submitted, "#bijnaam")
     def chosen(self, event: Input.Submitted) -> None:

@@ -33,7 +33,7 @@ from wegwijzer.tui.widgets.in_place import set_text
 from wegwijzer.tui.widgets.protocol import EMPTY, ProtocolPanel, strip_content
 from wegwijzer.tui.widgets.reading import ReadingPane, read_keys
 from wegwijzer.tui.widgets.sized import SizedScreen
-from wegwijzer.tui.widgets.too_small import TooSmall, too_small
+from wegwijzer.tui.widgets.too_small import TooSmall
 
 HINT_ONE = "Kies met 1–9 of ↑↓ en bevestig met Enter."
 HINT_MANY = "Vink aan met 1–9 of spatie (meer dan één mag) en bevestig met Enter."
@@ -223,8 +223,6 @@ class StepScreen(SizedScreen[None]):
         self._shown = self.state
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if too_small(self):
-            return False  # only "venster te klein" is shown: no key acts on the hidden step
         # A key typed ahead can reach a step screen that was just pushed, before its
         # options exist (NoMatches: ChoiceList; found by the random-key test).
         if not self.query(ChoiceList):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
@@ -40,14 +38,8 @@ class TooSmall(Static):
         self.screen.call_after_refresh(refocus, self.screen)
 
 
-def too_small(screen: Screen[Any]) -> bool:
-    """True while ``screen`` shows only the message: its breakpoint classes (app.tcss)."""
-    return screen.has_class("-smal") or screen.has_class("-laag")
-
-
 def refocus(screen: Screen[object]) -> None:
     """Focus the screen's ``AUTO_FOCUS`` widget if nothing on it has the focus."""
-    screen.refresh_bindings()  # its keys act again (``too_small``): the footer shows them
     if screen.is_current and screen.focused is None and screen.AUTO_FOCUS:
         for widget in screen.query(screen.AUTO_FOCUS):
             if widget.focusable:
