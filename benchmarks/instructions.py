@@ -25,10 +25,6 @@ TIMEOUT = 600
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def available() -> bool:
-    return shutil.which("valgrind") is not None
-
-
 def count(argv: Sequence[str], env: Mapping[str, str]) -> int | None:
     """The instructions ``argv`` executes until it exits; None without Valgrind or when the
     process fails."""

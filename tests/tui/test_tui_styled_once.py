@@ -104,7 +104,7 @@ async def test_the_home_screens_skipped_restyle_would_change_nothing(
         assert styled(app.screen) == restyled(app.screen)
 
 
-async def test_only_the_first_resume_skips_it() -> None:
+async def test_only_the_first_resume_skips_it(monkeypatch: pytest.MonkeyPatch) -> None:
     loaded = CATALOG.flows[0]
     app = make_app(loaded.flow.id, flows_dir=FLOWS, clock=fixed_clock, drafts=False)
     seen: list[bool] = []
@@ -115,12 +115,9 @@ async def test_only_the_first_resume_skips_it() -> None:
             seen.append(event.refresh_styles)
         real(screen, event)
 
-    Screen._on_screen_resume = resume  # type: ignore[method-assign]
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await keys(pilot)
-            app.screen.post_message(events.ScreenResume())  # as a switch back to it sends
-            await keys(pilot)
-    finally:
-        Screen._on_screen_resume = real  # type: ignore[method-assign]
+    monkeypatch.setattr(Screen, "_on_screen_resume", resume)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot)
+        app.screen.post_message(events.ScreenResume())  # as a switch back to it sends
+        await keys(pilot)
     assert seen == [False, True]

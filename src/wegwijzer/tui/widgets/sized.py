@@ -11,8 +11,10 @@ Every later resize is Textual's, as before.
 Textual also restyles a screen's whole tree each time it is resumed, the first time
 too, right after its widgets were styled as they were mounted: for the step screen that
 was a sixth of ``wegwijzer run FLOW``'s time past a bare app. The first resume skips
-it; every later one (back from a dialog, after a theme change) restyles as before.
-``tests/tui/test_tui_styled_once.py`` proves the skipped pass would change nothing.
+it; every later one asks what Textual asks. ``tests/tui/test_tui_styled_once.py`` proves
+the skipped pass would change nothing. Made at a size too small for its widgets, the
+screen hides them from the start, so its first resume also takes the focus from a
+hidden widget (``tests/tui/test_tui_safety.py``).
 """
 
 from __future__ import annotations
