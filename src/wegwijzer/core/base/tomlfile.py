@@ -101,6 +101,18 @@ def parse_toml(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
     return parsed
 
 
+def parse_plain_first(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
+    """``parse_toml``, with text of the plainest lines read without tomllib
+    (``core.base.toml_lines``: the same table, for a draft's header lines)."""
+    from wegwijzer.core.base.toml_lines import plain_table  # a start without drafts: not used
+
+    table = plain_table(data) if len(data) <= max_bytes else None
+    if table is None:
+        return parse_toml(data, name, max_bytes)
+    _check_values(table, name)
+    return table
+
+
 def _value_fault(value: object) -> str:
     """Why a parsed scalar is out of bounds, or "" when it is fine."""
     if isinstance(value, bool):

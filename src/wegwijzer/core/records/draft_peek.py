@@ -8,7 +8,8 @@ it replaces this one. Nothing is opened from a peek: resuming a draft reads and
 validates the file (``core.records.resume``).
 
 The peek reads the top-level keys (everything before the first table) with the same
-TOML limits as a record, cleans them like the record reader does, and counts the
+TOML limits as a record (the plain lines tomli-w writes without tomllib,
+``core.base.toml_lines``), cleans them like the record reader does, and counts the
 answered steps from the ``answer`` lines of the ``[[steps]]`` tables. A file the record
 reader would refuse at its header (not a regular file, too large, no valid TOML, a date
 out of bounds) is named as ``list_drafts`` names it; one it cannot judge is left out
@@ -24,6 +25,7 @@ from typing import Any
 
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean_tree
+from wegwijzer.core.base.tomlfile import parse_plain_first, parse_toml, read_limited
 from wegwijzer.core.records.drafts import (
     DraftInfo,
     DraftListing,
@@ -93,15 +95,13 @@ def peek_draft(path: Path) -> DraftInfo | str | None:
     read (not a regular file, too large) or its header cannot be parsed within the
     record's limits; None when the peek cannot tell (the validation will).
     """
-    # Here, not at the top: tomllib costs start-up time when there are no drafts at all.
-    from wegwijzer.core.base.tomlfile import parse_toml, read_limited
-
     try:
         data = read_limited(path, MAX_BYTES)  # regular files only: a FIFO never blocks
         if len(data) > MAX_BYTES:
             parse_toml(data, str(path), MAX_BYTES)  # refuses it, as the reader does
         head_bytes, _, body = data.partition(b"\n[")
-        head = clean_tree(parse_toml(head_bytes, str(path), MAX_BYTES))
+        # The header lines tomli-w wrote are read without tomllib (``toml_lines``).
+        head = clean_tree(parse_plain_first(head_bytes, str(path), MAX_BYTES))
     except ProblemsError as error:
         return _skipped(path, error)
     try:
