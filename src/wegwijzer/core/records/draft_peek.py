@@ -145,3 +145,34 @@ def peek_drafts() -> DraftListing:
             listing.drafts.append(found)
     listing.drafts.sort(key=newest_first, reverse=True)
     return listing
+
+
+def peek_newest(count: int) -> tuple[DraftListing, bool]:
+    """The first ``count`` drafts of ``peek_drafts()``, peeking at as few files as it can;
+    and True when that is the whole of ``peek_drafts()``.
+
+    For the home screen's first frame, where its list shows only so many (issue 19): the
+    files are taken newest first by the time they were written, which is the time the
+    listing sorts on, with the file name (the session id of a draft listed) after it. A
+    file whose time cannot be read, or one refused at its header, and the peek reads all.
+    """
+    paths, problem = draft_paths()
+    if problem or len(paths) <= count:
+        return peek_drafts(), True
+    newest: list[tuple[dt.datetime, str, Path]] = []
+    for path in paths:
+        changed = changed_at(path)
+        if changed is None:
+            return peek_drafts(), True
+        newest.append((changed, path.stem, path))
+    newest.sort(reverse=True)
+    listing = DraftListing()
+    for _, _, path in newest:
+        if len(listing.drafts) == count:
+            return listing, False
+        found = peek_draft(path)
+        if isinstance(found, str):
+            return peek_drafts(), True  # its line goes in the listing, in the files' order
+        if found is not None:
+            listing.drafts.append(found)
+    return listing, True

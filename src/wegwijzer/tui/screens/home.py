@@ -6,7 +6,9 @@ right after that frame a worker thread loads and checks the folder for real. Cho
 an entry before it is done waits for it, so only a checked flow is ever opened; if the
 check finds something else than the cache listed, the list is corrected. The drafts
 likewise: the first frame lists them from their header lines (``draft_peek``), the
-worker validates them, and the list is corrected if that finds something else.
+worker validates them, and the list is corrected if that finds something else. With
+more drafts than fit in view, the first frame lists those that can be in view, and the
+rest are added right after it (``list_all_drafts``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import threading
 from typing import ClassVar
 
 from textual import on
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -23,7 +26,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.worker import Worker, WorkerState
 
 from wegwijzer.core.flows.catalog import Catalog, ListedCatalog, flow_entry, remember, source_entry
-from wegwijzer.core.records.draft_peek import peek_drafts
+from wegwijzer.core.records.draft_peek import peek_drafts, peek_newest
 from wegwijzer.tui import training
 from wegwijzer.tui.messages import FlowChosen, RecordChosen
 from wegwijzer.tui.records_bridge import DraftListing, DraftSaver, list_drafts
@@ -79,7 +82,11 @@ class HomeScreen(SizedScreen[None]):
         else:
             self._take(self._find_exercises())
         # From the header lines first; validated after the first frame (``drafts_checked``).
-        self.drafts = peek_drafts() if saver.enabled else DraftListing()
+        # Only as many as can be in view at the first frame; the rest right after it.
+        self.drafts = DraftListing()
+        self._all_drafts = True
+        if saver.enabled:
+            self.drafts, self._all_drafts = peek_newest(self._drafts_in_view())
         self._validated: DraftListing | None = None
         self._validating = threading.Lock()
         self._arrived = False
@@ -88,6 +95,33 @@ class HomeScreen(SizedScreen[None]):
         # it never competes with drawing that step (docs/performance.md, issue 19).
         self._away = False
         self._deferred = False
+
+    def _drafts_in_view(self) -> int:
+        """More drafts than the first frame can show: each takes two lines and a rule, and
+        their list at most 60 % of the screen (home.tcss)."""
+        try:
+            return self.app.size.height // 3 + 1
+        except NoActiveAppError:  # made outside a running app (some tests): all of them
+            return 1 << 30
+
+    def list_all_drafts(self) -> None:
+        """The drafts past those listed for the first frame (``peek_newest``): peeked now,
+        and added to the list, or the screen relisted if the files changed meanwhile."""
+        if self._all_drafts:
+            return
+        self._all_drafts = True
+        shown, self.drafts = self.drafts, peek_drafts()
+        count = len(shown.drafts)
+        lists = self.query("#concepten")
+        if (
+            lists
+            and shown.skipped == self.drafts.skipped
+            and self.drafts.drafts[:count] == shown.drafts
+        ):
+            rest = self.drafts.drafts[count:]
+            lists.first(EntryList).add_prompts([None, *separated(draft_prompt(d) for d in rest)])
+        else:
+            self.call_next(self._relist)
 
     def _find_exercises(self) -> training.ExerciseList:
         """Load the catalog and find its exercises, once, on the thread that comes first."""
@@ -122,6 +156,7 @@ class HomeScreen(SizedScreen[None]):
                 self.query_one("#flows", EntryList).highlighted = ids.index(self.in_place_of)
 
     def _check_in_background(self) -> None:
+        self.list_all_drafts()
         if self.app.screen is not self:
             self._away = True  # ``wegwijzer run FLOW``: its first step is on top
         self.run_worker(self._load_flows, thread=True, group=FLOWS_GROUP)
@@ -223,6 +258,7 @@ class HomeScreen(SizedScreen[None]):
         """
         if self._validated is not None and self.drafts is self._validated:
             return True
+        self.list_all_drafts()  # what the validated listing is compared with
         validated = self._validated_drafts()  # waits for the worker if it is busy
         if validated == self.drafts:
             self.drafts = validated
@@ -239,9 +275,12 @@ class HomeScreen(SizedScreen[None]):
         with VerticalScroll(id="start", can_focus=False):
             if self.drafts.drafts:  # where a person goes on first
                 yield Static(Content(RESUME), classes="kop")
-                yield EntryList(
+                drafts = EntryList(
                     separated(draft_prompt(d) for d in self.drafts.drafts), id="concepten"
                 )
+                if not self._all_drafts:
+                    drafts.more = self.list_all_drafts
+                yield drafts
             if self.drafts.skipped:
                 yield Static(plain("\n".join(self.drafts.skipped[:3])), classes="leeg")
             yield Static(Content(WELCOME), id="welkom")
@@ -278,6 +317,7 @@ class HomeScreen(SizedScreen[None]):
         self._back_home()
         with self._validating:  # after the worker's validation, if it is still busy: newer
             drafts = self._validated = self._read_drafts()
+        self._all_drafts = True
         if drafts != self.drafts:
             self.drafts = drafts
             await self.recompose()

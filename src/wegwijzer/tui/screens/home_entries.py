@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, NamedTuple
 
 from textual.binding import Binding, BindingType
@@ -23,7 +24,25 @@ class EntryList(CursorList):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Openen")]
 
+    # Lists the options after those shown first, when set (the drafts: ``HomeScreen``);
+    # a key that goes past the last option shown calls it before it moves.
+    more: Callable[[], None] | None = None
+
+    def _list_all(self) -> None:
+        more, self.more = self.more, None
+        if more is not None:
+            more()
+
+    def action_last(self) -> None:
+        self._list_all()
+        super().action_last()
+
+    def action_page_down(self) -> None:
+        self._list_all()
+        super().action_page_down()  # type: ignore[no-untyped-call]  # untyped in Textual
+
     def action_cursor_down(self) -> None:
+        self._list_all()
         if self.highlighted is not None and self.highlighted >= self.option_count - 1:
             self.move_on(forward=True)
         else:

@@ -25,6 +25,9 @@ class CursorList(OptionList):
     def __init__(self, prompts: Iterable[Content | None] = (), *, id: str | None = None) -> None:
         self._prompts: list[Content] = []
         self._cursor: int | None = None
+        super().__init__(*self._options_for(prompts), id=id, markup=False)
+
+    def _options_for(self, prompts: Iterable[Content | None]) -> list[Option | None]:
         items: list[Option | None] = []
         for prompt in prompts:
             if prompt is None:
@@ -32,7 +35,11 @@ class CursorList(OptionList):
                 continue
             self._prompts.append(prompt)
             items.append(Option(self._decorated(len(self._prompts) - 1)))
-        super().__init__(*items, id=id, markup=False)
+        return items
+
+    def add_prompts(self, prompts: Iterable[Content | None]) -> None:
+        """Options after the last, as the list was made (a ``None``: a rule before the next)."""
+        self.add_options(self._options_for(prompts))
 
     def prompt_for(self, index: int) -> Content:
         """The prompt of option ``index`` without the cursor mark (subclasses may vary it)."""
