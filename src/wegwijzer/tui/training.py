@@ -15,9 +15,8 @@ export: the home screen imports this module before its first frame.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.message import Message
 
@@ -33,10 +32,12 @@ if TYPE_CHECKING:
 SHOWN_PROBLEMS = 3
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     """One entry of the home screen's list; without ``item`` the flow is walked in mode
-    "oefening" with no scoring (the summary at the end, as for a case)."""
+    "oefening" with no scoring (the summary at the end, as for a case).
+
+    A NamedTuple: a dataclass compiles its methods at import, and the home screen imports
+    this module before its first frame (docs/performance.md, issue 19)."""
 
     title: str
     summary: str

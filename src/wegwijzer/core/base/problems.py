@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from wegwijzer.core.base.text import clean
 
@@ -12,8 +12,10 @@ MAX_PROBLEMS = 50
 DEBUG_ENV = "WEGWIJZER_DEBUG"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
+    """Where and what, in Dutch. A NamedTuple: a dataclass compiles its methods at
+    import, on the way to the home screen (docs/performance.md, issue 19)."""
+
     file: str
     step: str
     field: str
@@ -29,7 +31,7 @@ class Problem:
         return clean(f"{where}: {self.message}")
 
     def as_dict(self) -> dict[str, str]:
-        return asdict(self)
+        return self._asdict()
 
 
 class ProblemsError(Exception):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from wegwijzer.core.base.atomic import WriteError, make_private_folder, write_atomic
 
@@ -24,9 +24,11 @@ THEME_LINE = re.compile(rb'^theme = "([a-z0-9_-]{1,40})"$', re.MULTILINE)
 ANIMATIONS_LINE = re.compile(rb"^animations = (true|false)$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Settings:
-    """What the user chose: a theme (None: the default) and whether the screen may move."""
+class Settings(NamedTuple):
+    """What the user chose: a theme (None: the default) and whether the screen may move.
+
+    A NamedTuple: a dataclass compiles its methods at import, on the way to the first
+    frame (docs/performance.md, issue 19)."""
 
     theme: str | None = None
     animations: bool = True
@@ -109,9 +111,9 @@ def save_theme(theme: str) -> bool:
     """Keep ``theme`` for the next start, and every other setting as it was."""
     if _plain_name(theme) is None:
         return False
-    return save_settings(replace(load_settings(), theme=theme))
+    return save_settings(load_settings()._replace(theme=theme))
 
 
 def save_animations(on: bool) -> bool:
     """Keep whether the screen may animate (scrolling, fading), and the rest as it was."""
-    return save_settings(replace(load_settings(), animations=on))
+    return save_settings(load_settings()._replace(animations=on))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -37,16 +36,45 @@ def default_flows_dir() -> Path:
     return package.parent.parent / "flows"
 
 
-@dataclass
 class Catalog:
-    folder: Path
-    sources: dict[str, Source] = field(default_factory=dict)
-    flows: list[LoadedFlow] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    # The content key of the files before they were loaded (``flow_cache``); None when
-    # the flows are not the folder's (or the given files') alone: never cached then.
-    key: str | None = None
-    files: tuple[Path, ...] | None = None
+    """A flows folder: its sources, the flows that passed and the problems found.
+
+    Written out: a dataclass compiles its methods at import, on the way to the home
+    screen (docs/performance.md, issue 19). Equal by value, unhashable."""
+
+    __slots__ = ("files", "flows", "folder", "key", "problems", "sources")
+
+    def __init__(
+        self,
+        folder: Path,
+        sources: dict[str, Source] | None = None,
+        flows: list[LoadedFlow] | None = None,
+        problems: list[Problem] | None = None,
+        key: str | None = None,
+        files: tuple[Path, ...] | None = None,
+    ) -> None:
+        self.folder = folder
+        self.sources: dict[str, Source] = {} if sources is None else sources
+        self.flows: list[LoadedFlow] = [] if flows is None else flows
+        self.problems: list[Problem] = [] if problems is None else problems
+        # The content key of the files before they were loaded (``flow_cache``); None when
+        # the flows are not the folder's (or the given files') alone: never cached then.
+        self.key = key
+        self.files = files
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.folder, self.sources, self.flows, self.problems, self.key, self.files)
+
+    def __eq__(self, other: object) -> bool:  # also makes it unhashable
+        if not isinstance(other, Catalog) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        names = ("folder", "sources", "flows", "problems", "key", "files")
+        values = zip(names, self._fields(), strict=True)
+        shown = ", ".join(f"{name}={value!r}" for name, value in values)
+        return f"{type(self).__name__}({shown})"
 
     @property
     def pending(self) -> bool:
@@ -68,6 +96,8 @@ class ListedCatalog(Catalog):
     loads and checks the folder first (``load``), so no caller ever gets a flow that
     was not checked in this process. Any thread may load; the others wait for it.
     """
+
+    __slots__ = ("_loaded", "_loading", "listed")
 
     def __init__(self, folder: Path, listed: Checked, key: str) -> None:
         self.folder = folder

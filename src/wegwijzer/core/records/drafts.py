@@ -15,10 +15,9 @@ import datetime as dt
 import os
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from wegwijzer.core.base.atomic import (
     TEMP_MARK,
@@ -95,8 +94,10 @@ def save_draft(session: Session, *, vouch: bool = True) -> Path:
     return write_atomic(path, data, overwrite=True)
 
 
-@dataclass(frozen=True)
-class DraftInfo:
+class DraftInfo(NamedTuple):
+    """One draft as the lists show it. A NamedTuple: a dataclass compiles its methods at
+    import, on the way to the home screen (docs/performance.md, issue 19)."""
+
     session_id: str
     flow_id: str
     flow_title: str
@@ -109,10 +110,27 @@ class DraftInfo:
     changed: dt.datetime | None = None  # aware, UTC: when the draft was last written
 
 
-@dataclass
 class DraftListing:
-    drafts: list[DraftInfo] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # Dutch, one line per unreadable draft
+    """The drafts, and a Dutch line for each one that could not be read.
+
+    Written out: a dataclass compiles its methods at import (docs/performance.md, issue 19),
+    and a NamedTuple has no fresh lists to fill. Equal by value, unhashable."""
+
+    __slots__ = ("drafts", "skipped")
+
+    def __init__(
+        self, drafts: list[DraftInfo] | None = None, skipped: list[str] | None = None
+    ) -> None:
+        self.drafts: list[DraftInfo] = [] if drafts is None else drafts
+        self.skipped: list[str] = [] if skipped is None else skipped  # Dutch, one line each
+
+    def __eq__(self, other: object) -> bool:  # also makes it unhashable
+        if not isinstance(other, DraftListing) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.drafts, self.skipped) == (other.drafts, other.skipped)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(drafts={self.drafts!r}, skipped={self.skipped!r})"
 
 
 def _info(record: Record, path: Path) -> DraftInfo:
