@@ -105,9 +105,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def parse(argv: Sequence[str]) -> Any:
-    """The arguments as the parser reads them (no parser for no arguments at all)."""
+    """The arguments as the parser reads them; without a parser for no arguments at all,
+    and for ``wegwijzer run FLOW`` (a flow started at once: argparse and gettext are a
+    twentieth of its start, docs/performance.md)."""
     if not argv:
         return SimpleNamespace(**NO_ARGUMENTS)
+    if len(argv) == 2 and argv[0] == "run" and argv[1][:1] not in ("", "-"):
+        run_options = load("run").defaults()
+        return SimpleNamespace(**{**NO_ARGUMENTS, **run_options, "command": "run", "flow": argv[1]})
     return build_parser(command_named(argv)).parse_args(argv)
 
 

@@ -6,7 +6,6 @@ In plain mode every change is saved as a draft, SIGTERM/SIGHUP save too, and
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable
@@ -26,6 +25,8 @@ from wegwijzer.core.records.drafts import (
 )
 
 if TYPE_CHECKING:
+    import argparse
+
     from wegwijzer.core.flows.protocol import Protocol
     from wegwijzer.core.records.protocol_record import ProtocolRecord
     from wegwijzer.core.walk.session import Session
@@ -70,6 +71,21 @@ def add_parser(commands: Any) -> None:
         "--case", default="", metavar="KENMERK", help="zaakkenmerk: een pseudoniem, nooit een naam"
     )
     parser.set_defaults(handler=run)
+
+
+def defaults() -> dict[str, Any]:
+    """What the parser gives ``run FLOW`` for every option not given: ``cli.parse`` reads
+    ``wegwijzer run FLOW`` without building the parser (``tests/test_cli_run_flow.py``
+    holds this equal to the parser's answer)."""
+    return {
+        "plain": False,
+        "resume": None,
+        "export": None,
+        "force": False,
+        "strict_privacy": False,
+        "case": "",
+        "handler": run,
+    }
 
 
 def _read_line() -> str | None:
