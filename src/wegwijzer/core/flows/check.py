@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import re
 from collections import deque
 from collections.abc import Iterator, Mapping
@@ -12,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from wegwijzer.core.base.digest import sha256_digest
 from wegwijzer.core.base.limits import ID_MAX, PATH_MAX
 from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError, allowed_values
 from wegwijzer.core.base.text import clean_tree, may_need_cleaning
@@ -68,7 +68,7 @@ class LoadedFlow:
 
 
 def digest_of(data: bytes) -> str:
-    return "sha256:" + hashlib.sha256(data).hexdigest()
+    return sha256_digest(data)
 
 
 def _field(parts: tuple[Any, ...]) -> str:

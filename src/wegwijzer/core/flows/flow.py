@@ -8,13 +8,13 @@ imports no pydantic, so a flow the cache of checked flows vouches for opens with
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal
 
+from wegwijzer.core.base.digest import sha256_digest
 from wegwijzer.core.flows.frozen import Frozen, alias, dump
 
 STATUSES = ("ja", "nee", "deels", "weet niet")
@@ -188,7 +188,7 @@ def step_digest(step: Step) -> str:
         ensure_ascii=False,
         separators=(",", ":"),
     )
-    digest = "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
+    digest = sha256_digest(data.encode("utf-8"))
     if len(_DIGESTS) >= _DIGESTS_MAX:
         _DIGESTS.clear()
     _DIGESTS[id(step)] = (step, digest)

@@ -10,7 +10,6 @@ steps are silent on (``source_silent``); a topic no flow knows is refused.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from wegwijzer.core.base.clock import local_date_text
+from wegwijzer.core.base.digest import sha256_digest
 from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError
 from wegwijzer.core.base.text import clean, clean_tree
 from wegwijzer.core.base.tomlfile import parse_toml, read_limited
@@ -183,7 +183,7 @@ def overdue_text(review_by: dt.date, maintainer: str) -> str:
 
 
 def digest_of(data: bytes) -> str:
-    return "sha256:" + hashlib.sha256(data).hexdigest()
+    return sha256_digest(data)
 
 
 def _check(model: ProtocolFile, name: str, topics: Mapping[str, str]) -> list[Problem]:

@@ -7,7 +7,6 @@ The runtime shape (frozen dataclasses, no pydantic); a source file is validated 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from wegwijzer.core.base.clock import local_date_text
+from wegwijzer.core.base.digest import sha256_digest
 from wegwijzer.core.base.problems import Problem, ProblemsError
 from wegwijzer.core.base.text import clean_tree
 from wegwijzer.core.base.tomlfile import parse_toml, read_limited
@@ -146,7 +146,7 @@ def source_digest(source: Source) -> str:
     if known is not None and known[0] is source:
         return known[1]
     data = json.dumps(dump(source), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    digest = "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
+    digest = sha256_digest(data.encode("utf-8"))
     if len(_DIGESTS) >= 64:
         _DIGESTS.clear()
     _DIGESTS[id(source)] = (source, digest)
