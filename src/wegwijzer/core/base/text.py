@@ -47,6 +47,11 @@ _PLANE_14 = range(0xE0000, 0xE1000)
 _PLANE_14_START = chr(_PLANE_14.start)
 
 
+def is_default_ignorable(code: int) -> bool:
+    """Whether code point ``code`` is a Default_Ignorable_Code_Point (no table built)."""
+    return code in _IGNORABLE or code in _PLANE_14
+
+
 @cache
 def default_ignorable() -> frozenset[int]:
     """Every Default_Ignorable_Code_Point, as code points (built on first use)."""

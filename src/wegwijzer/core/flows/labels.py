@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from wegwijzer.core.base.limits import ACTIONS_MAX, PATH_MAX
 from wegwijzer.core.base.problems import Problem
-from wegwijzer.core.base.text import default_ignorable
+from wegwijzer.core.base.text import is_default_ignorable
 from wegwijzer.core.flows.flow import CheckStep, ChoiceStep, Flow, MultiStep, OutcomeStep
 
 # Letters of other scripts that look like Latin ones in common terminal fonts.
@@ -32,7 +32,20 @@ _CONFUSABLE = {
     # Latin look-alikes
     "ı": "i", "ȷ": "j", "ɑ": "a", "ɡ": "g", "ℓ": "l", "ǀ": "l",
 }  # fmt: skip
-_FOLD = str.maketrans({**{chr(code): None for code in default_ignorable()}, **_CONFUSABLE})
+
+
+class _Folding(dict[int, "str | int | None"]):
+    """``str.translate``'s table for labels: invisible characters removed, look-alikes
+    folded, any other character kept. Filled as characters come: a table with every
+    invisible character (4,200) cost a tenth of opening a flow (docs/performance.md)."""
+
+    def __missing__(self, code: int) -> int | None:
+        found = None if is_default_ignorable(code) else code
+        self[code] = found
+        return found
+
+
+_FOLD = _Folding({ord(letter): latin for letter, latin in _CONFUSABLE.items()})
 
 
 def label_key(label: str) -> str:
