@@ -7,7 +7,6 @@ import re
 from collections import deque
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -16,6 +15,7 @@ from wegwijzer.core.base.limits import ID_MAX, PATH_MAX
 from wegwijzer.core.base.problems import MAX_PROBLEMS, Problem, ProblemsError, allowed_values
 from wegwijzer.core.base.text import clean_tree, may_need_cleaning
 from wegwijzer.core.base.tomlfile import parse_toml, read_limited
+from wegwijzer.core.base.value import value
 from wegwijzer.core.flows.flow import (
     KINDS,
     CheckStep,
@@ -57,7 +57,7 @@ _MESSAGES = {
 }
 
 
-@dataclass(frozen=True)
+@value(frozen=True)
 class LoadedFlow:
     """A flow that passed every check, with where it came from."""
 
@@ -314,8 +314,8 @@ def check_flow(flow: Flow, name: str, sources: Mapping[str, Source]) -> list[Pro
             f"van hoogstens {ID_MAX} tekens"
         )
         problems.append(Problem(name, "", "id", message))
-    for field, value in (("title", flow.title), ("version", flow.version)):
-        if "\n" in value:
+    for field, text in (("title", flow.title), ("version", flow.version)):
+        if "\n" in text:
             problems.append(Problem(name, "", field, "mag maar één regel zijn"))
     if len(flow.source) > ID_MAX or "\n" in flow.source:
         message = f"bron-id mag hoogstens {ID_MAX} tekens op één regel zijn"

@@ -6,12 +6,11 @@ slip through anyway, a step on it counts as near the end, never as endless.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from wegwijzer.core.base.value import value
 from wegwijzer.core.flows.flow import Flow, OutcomeStep
 
 
-@dataclass(frozen=True)
+@value(frozen=True)
 class StepsLeft:
     """The fewest and the most answers still to give from a step before an outcome."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from typing import Literal
 
 from wegwijzer.core.base.digest import sha256_digest
+from wegwijzer.core.base.value import value
 from wegwijzer.core.flows.frozen import Frozen, alias, dump
 
 STATUSES = ("ja", "nee", "deels", "weet niet")
@@ -30,7 +30,7 @@ GROUP_LABELS = {
 KINDS = ("choice", "multi", "check", "info", "outcome")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class Action(Frozen):
     """A recommended action, with the answers it rests on."""
 
@@ -39,7 +39,7 @@ class Action(Frozen):
     cites: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class Option(Frozen):
     label: str
     next: str = ""
@@ -48,7 +48,7 @@ class Option(Frozen):
     exclusive: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class _Step(Frozen):
     prompt: str
     title: str = ""  # a short name for the path shown above each step
@@ -57,7 +57,7 @@ class _Step(Frozen):
     source_silent: tuple[str, ...] = ()  # topics of the source's silent_topics
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class ChoiceStep(_Step):
     """Pick exactly one option; each option names the step that follows."""
 
@@ -65,7 +65,7 @@ class ChoiceStep(_Step):
     options: tuple[Option, ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class MultiStep(_Step):
     """Pick one or more options; the flow goes on to ``next``."""
 
@@ -96,7 +96,7 @@ def tick(ticked: AbstractSet[int], index: int, exclusive: AbstractSet[int]) -> f
     return frozenset(i for i in ticked if i not in exclusive) | {index}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class CheckStep(_Step):
     """A checklist item with a status; an item not answered "ja" becomes ``action``."""
 
@@ -107,7 +107,7 @@ class CheckStep(_Step):
     next: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class InfoStep(_Step):
     """Information to read; the flow goes on to ``next``."""
 
@@ -115,7 +115,7 @@ class InfoStep(_Step):
     next: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class OutcomeStep(_Step):
     """The end of a path: the recommended actions."""
 
@@ -128,7 +128,7 @@ class OutcomeStep(_Step):
 Step = ChoiceStep | MultiStep | CheckStep | InfoStep | OutcomeStep
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class Flow(Frozen):
     schema_: Literal[1] = alias("schema")
     id: str

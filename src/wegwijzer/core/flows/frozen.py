@@ -45,7 +45,8 @@ class _Fields:
 
 
 class Frozen:
-    """Base of the runtime classes, each ``@dataclass(frozen=True, slots=True, kw_only=True)``.
+    """Base of the runtime classes, each ``@value(frozen=True, slots=True, kw_only=True)``
+    (``core.base.value``: a dataclass without generated code, docs/performance.md).
 
     ``SCHEMA`` names the module of the pydantic model with the same class name, the
     validator of this shape in a file.

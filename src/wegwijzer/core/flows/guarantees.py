@@ -30,10 +30,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 
 from wegwijzer.core.base.problems import Problem
+from wegwijzer.core.base.value import value
 from wegwijzer.core.flows.flow import (
     Action,
     CheckStep,
@@ -48,7 +48,7 @@ from wegwijzer.core.flows.source import parse_citation
 _TITLE_WIDTH = 70
 
 
-@dataclass(frozen=True)
+@value(frozen=True)
 class Verdict:
     """One guarantee of one outcome, and a route that misses it when it does not hold."""
 
@@ -83,7 +83,7 @@ def covers(found: frozenset[str], cite: str) -> bool:
     return part in found or f"{answer}.*" in found
 
 
-@dataclass(frozen=True)
+@value(frozen=True)
 class _Edge:
     target: str
     carries: frozenset[str]

@@ -7,15 +7,14 @@ keyed by these ids. Every front shows ``silent_line`` as it is, and the record k
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from wegwijzer.core.base.value import value
 from wegwijzer.core.flows.flow import Flow, Step
 from wegwijzer.core.flows.source import Source
 
 SILENT_LEAD = "Hierover zegt de bron niets: "
 
 
-@dataclass(frozen=True)
+@value(frozen=True)
 class SilentTopic:
     """One topic a flow is silent on: its id, its Dutch label, and the steps that say so."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,20 +18,21 @@ from wegwijzer.core.base.digest import sha256_digest
 from wegwijzer.core.base.problems import Problem, ProblemsError
 from wegwijzer.core.base.text import clean_tree
 from wegwijzer.core.base.tomlfile import parse_toml, read_limited
+from wegwijzer.core.base.value import value
 from wegwijzer.core.flows.frozen import Frozen, NotCanonical, build, dump, validated
 
 SOURCE_MAX_BYTES = 1024 * 1024
 _CITATION = re.compile(r"^([1-9][0-9]{0,2})(?:\.([1-9][0-9]{0,2}))?$")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class Footnote(Frozen):
     number: int
     paragraph: int
     text: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class Question(Frozen):
     number: int
     question: str
@@ -39,7 +40,7 @@ class Question(Frozen):
     footnotes: tuple[Footnote, ...] = ()
 
 
-@dataclass(frozen=True)
+@value(frozen=True)
 class Citation:
     """A reference to answer ``answer``, optionally to one paragraph of it."""
 
@@ -71,7 +72,7 @@ def cites_label(cites: tuple[str, ...] | list[str]) -> str:
     return "; ".join(c.label for c in found)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class Source(Frozen):
     id: str
     title: str

@@ -8,13 +8,14 @@ citation, and no step or action of the source ever holds protocol text.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
 from wegwijzer.core.base.clock import local_date_text
 from wegwijzer.core.base.text import clean
+from wegwijzer.core.base.value import value
 from wegwijzer.core.records.shape import RecordPart
 from wegwijzer.core.walk.session import Session
 
@@ -27,20 +28,20 @@ if TYPE_CHECKING:
 # At run time frozen dataclasses (``shape``); their validators are in ``schema``.
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class ProtocolRecord(RecordPart):
     organisation: str
     adopted: dt.date
     hash: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class ContactRecord(RecordPart):
     label: str
     value: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class ProtocolEntryRecord(RecordPart):
     """One protocol entry shown on the path: its topic, the step it was shown at, its text."""
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 import tomli_w
 
+from wegwijzer.core.base.value import value
 from wegwijzer.core.flows.flow import (
     CheckStep,
     ChoiceStep,
@@ -52,7 +53,7 @@ Scalar = bool | int | float | str
 # into these (``core.records.reader``); lists stay lists, as pydantic keeps them.
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class StepRecord(RecordPart):
     """One step on the path. The last one has no answer when it is the outcome or still open."""
 
@@ -70,7 +71,7 @@ class StepRecord(RecordPart):
     source_silent_text: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class KeptRecord(RecordPart):
     """Drafts only: an answer or note kept off the current path (after going back).
 
@@ -86,7 +87,7 @@ class KeptRecord(RecordPart):
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class ActionRecord(RecordPart):
     text: str
     group: Group
@@ -94,7 +95,7 @@ class ActionRecord(RecordPart):
     step: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class Record(RecordPart):
     format: Literal[1]
     session_id: str
@@ -166,11 +167,11 @@ def build_record(
     data["started"] = session.started_at
     if session.finished and session.finished_at is not None:
         data["finished"] = session.finished_at
-    for key, value in (extra or {}).items():
+    for key, table in (extra or {}).items():
         if key not in EXTRA_KEYS:
             raise ValueError(f"unknown record table {key!r}")
-        if value is not None:
-            data[key] = dict(value)
+        if table is not None:
+            data[key] = dict(table)
     steps = []
     last = len(session.path) - 1
     for index, step_id in enumerate(session.path):

@@ -12,10 +12,11 @@ is dropped, with a Dutch reason in ``Opened.dropped``, and the rest resumes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from wegwijzer.core.base.text import clean
+from wegwijzer.core.base.value import value
 from wegwijzer.core.flows.catalog import Catalog, load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.flows.flow import (
@@ -34,7 +35,7 @@ from wegwijzer.core.records.vouch import load_record
 from wegwijzer.core.walk.session import INFO_READ, Answer, AnswerError, Session, next_step
 
 
-@dataclass(frozen=True)
+@value(frozen=True)
 class Opened:
     """An opened record: a live session, or review only with the reasons why."""
 
@@ -209,7 +210,7 @@ def replay(record: Record, loaded: LoadedFlow) -> Session:
     return session
 
 
-@dataclass(frozen=True)
+@value(frozen=True)
 class KeptVerdict:
     """What of one ``kept`` entry goes back into the session, and why the rest does not."""
 

@@ -7,12 +7,12 @@ validators, which carry the same class names (``Frozen.model_validate``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
+from wegwijzer.core.base.value import value
 from wegwijzer.core.flows.frozen import Frozen
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(frozen=True, slots=True, kw_only=True)
 class RecordPart(Frozen):
     SCHEMA: ClassVar[str] = "wegwijzer.core.records.schema"

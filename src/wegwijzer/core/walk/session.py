@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wegwijzer.core.base.clock import utc_now
 from wegwijzer.core.base.limits import NOTE_MAX, PATH_MAX
 from wegwijzer.core.base.text import clean
+from wegwijzer.core.base.value import value
 from wegwijzer.core.flows.check import LoadedFlow
 from wegwijzer.core.flows.distance import StepsLeft, steps_left
 from wegwijzer.core.flows.flow import (
@@ -42,7 +42,7 @@ class AnswerError(ValueError):
     """An answer that does not fit the step; the message is Dutch."""
 
 
-@dataclass(frozen=True)
+@value(frozen=True)
 class Taken:
     """One step on the path with what was answered there."""
 
@@ -53,7 +53,7 @@ class Taken:
     note: str
 
 
-@dataclass(frozen=True)
+@value(frozen=True)
 class Recommended:
     """An action recommended at the end, with the step that gave rise to it."""
 
