@@ -13,16 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_tui_flow_cache import settle
+from test_tui_flow_cache import notices, settle
 from textual.widgets import OptionList
 from tuikit import keys
 
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.records.draft_peek import peek_drafts
-from wegwijzer.core.records.drafts import save_draft
+from wegwijzer.core.records.drafts import drafts_dir, save_draft
 from wegwijzer.core.walk.session import Session
 from wegwijzer.tui.app import WegwijzerApp
-from wegwijzer.tui.screens.home import HomeScreen
+from wegwijzer.tui.screens.home import DRAFTS_CHANGED, HomeScreen
 
 NewApp = Callable[..., WegwijzerApp]
 SIZES = [(60, 16), (80, 24), (120, 40), (200, 60)]
@@ -112,3 +112,27 @@ async def test_after_settling_the_list_is_the_validated_one(
         drafts = home.query_one("#concepten", OptionList)
         assert drafts.option_count == len(home.drafts.drafts) == 30
         assert home.drafts == peek_drafts()
+
+
+@pytest.mark.parametrize("key", ["enter", "x"])
+async def test_a_choice_from_a_list_the_files_changed_under_is_not_acted_on(
+    new_app: NewApp, tui_flows: Path, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    """A draft among those shown goes before the rest is listed: the index chosen may
+    name another draft now, so nothing is opened or deleted, and the list is redone."""
+    make_drafts(tui_flows, 30)
+    monkeypatch.setattr(HomeScreen, "_check_in_background", lambda self: None)
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert len(home.drafts.drafts) < 30
+        home.drafts.drafts[0].path.unlink()  # the newest, shown first
+        drafts = home.query_one("#concepten", OptionList)
+        drafts.highlighted = 2
+        await keys(pilot, key)
+        assert app.screen is home and app.session is None  # nothing opened, no dialog
+        assert DRAFTS_CHANGED in notices(app)
+        assert len(list(drafts_dir().glob("*.toml"))) == 29  # nothing deleted
+        assert home.query_one("#concepten", OptionList).option_count == 29

@@ -130,7 +130,8 @@ class DraftListing:
         return (self.drafts, self.skipped) == (other.drafts, other.skipped)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(drafts={self.drafts!r}, skipped={self.skipped!r})"
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({shown})"
 
 
 def _info(record: Record, path: Path) -> DraftInfo:

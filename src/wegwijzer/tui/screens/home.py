@@ -104,24 +104,26 @@ class HomeScreen(SizedScreen[None]):
         except NoActiveAppError:  # made outside a running app (some tests): all of them
             return 1 << 30
 
-    def list_all_drafts(self) -> None:
+    def list_all_drafts(self) -> bool:
         """The drafts past those listed for the first frame (``peek_newest``): peeked now,
-        and added to the list, or the screen relisted if the files changed meanwhile."""
+        and added to the list; the screen relisted if the files changed meanwhile.
+
+        False when the drafts shown are not the start of the listing any more: a choice
+        made from the list shown must not be acted on (its index may name another).
+        """
         if self._all_drafts:
-            return
+            return True
         self._all_drafts = True
         shown, self.drafts = self.drafts, peek_drafts()
         count = len(shown.drafts)
         lists = self.query("#concepten")
-        if (
-            lists
-            and shown.skipped == self.drafts.skipped
-            and self.drafts.drafts[:count] == shown.drafts
-        ):
+        kept = self.drafts.drafts[:count] == shown.drafts
+        if lists and kept and shown.skipped == self.drafts.skipped:
             rest = self.drafts.drafts[count:]
             lists.first(EntryList).add_prompts([None, *separated(draft_prompt(d) for d in rest)])
         else:
             self.call_next(self._relist)
+        return kept
 
     def _find_exercises(self) -> training.ExerciseList:
         """Load the catalog and find its exercises, once, on the thread that comes first."""
@@ -258,13 +260,14 @@ class HomeScreen(SizedScreen[None]):
         """
         if self._validated is not None and self.drafts is self._validated:
             return True
-        self.list_all_drafts()  # what the validated listing is compared with
+        kept = self.list_all_drafts()  # what the validated listing is compared with
         validated = self._validated_drafts()  # waits for the worker if it is busy
-        if validated == self.drafts:
+        if validated == self.drafts and kept:
             self.drafts = validated
             return True
+        if kept:  # else relisted already
+            self.call_next(self._relist)
         self.drafts = validated
-        self.call_next(self._relist)
         return False
 
     def compose(self) -> ComposeResult:

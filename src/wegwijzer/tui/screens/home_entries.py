@@ -26,7 +26,7 @@ class EntryList(CursorList):
 
     # Lists the options after those shown first, when set (the drafts: ``HomeScreen``);
     # a key that goes past the last option shown calls it before it moves.
-    more: Callable[[], None] | None = None
+    more: Callable[[], object] | None = None
 
     def _list_all(self) -> None:
         more, self.more = self.more, None
