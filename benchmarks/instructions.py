@@ -35,7 +35,9 @@ def count(argv: Sequence[str], env: Mapping[str, str]) -> int | None:
     try:
         result = subprocess.run(
             command,
-            env={**env, "PROBE_TIMEOUT": str(TIMEOUT)},
+            # A fixed hash seed: with a random one, two counts of one tree differ by up
+            # to 1 M (the order of sets and dicts of strings); with it, by thousands.
+            env={**env, "PROBE_TIMEOUT": str(TIMEOUT), "PYTHONHASHSEED": "0"},
             cwd=ROOT,
             capture_output=True,
             text=True,
