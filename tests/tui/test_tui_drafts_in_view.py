@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from test_tui_flow_cache import notices, settle
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 from tuikit import keys
 
@@ -49,17 +50,27 @@ def drawn(pilot_app: WegwijzerApp) -> list[str]:
     return [drafts.render_line(y).text for y in range(drafts.content_size.height)]
 
 
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The home screen stays as at its first frame: nothing is listed after it."""
+    monkeypatch.setattr(HomeScreen, "_check_in_background", lambda self: None)
+
+
+async def home_at_first_frame(pilot: Pilot[None]) -> HomeScreen:
+    await pilot.pause()
+    home = pilot.app.screen
+    assert isinstance(home, HomeScreen)
+    return home
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_rows_in_view_do_not_change_when_the_rest_is_listed(
-    new_app: NewApp, tui_flows: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+    new_app: NewApp, tui_flows: Path, held: None, size: tuple[int, int]
 ) -> None:
     make_drafts(tui_flows, 40, same_time=6)
-    monkeypatch.setattr(HomeScreen, "_check_in_background", lambda self: None)
     app = new_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        home = await home_at_first_frame(pilot)
         first = len(home.drafts.drafts)
         assert first < 40  # only what can be in view
         drafts = home.query_one("#concepten", OptionList)
@@ -83,15 +94,12 @@ async def test_the_rows_in_view_do_not_change_when_the_rest_is_listed(
 
 
 async def test_a_key_past_the_last_draft_listed_goes_on_in_the_drafts(
-    new_app: NewApp, tui_flows: Path, monkeypatch: pytest.MonkeyPatch
+    new_app: NewApp, tui_flows: Path, held: None
 ) -> None:
     make_drafts(tui_flows, 30)
-    monkeypatch.setattr(HomeScreen, "_check_in_background", lambda self: None)
     app = new_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        home = await home_at_first_frame(pilot)
         first = len(home.drafts.drafts)
         drafts = home.query_one("#concepten", OptionList)
         await keys(pilot, *["down"] * first)
@@ -116,17 +124,14 @@ async def test_after_settling_the_list_is_the_validated_one(
 
 @pytest.mark.parametrize("key", ["enter", "x"])
 async def test_a_choice_from_a_list_the_files_changed_under_is_not_acted_on(
-    new_app: NewApp, tui_flows: Path, monkeypatch: pytest.MonkeyPatch, key: str
+    new_app: NewApp, tui_flows: Path, held: None, key: str
 ) -> None:
     """A draft among those shown goes before the rest is listed: the index chosen may
     name another draft now, so nothing is opened or deleted, and the list is redone."""
     make_drafts(tui_flows, 30)
-    monkeypatch.setattr(HomeScreen, "_check_in_background", lambda self: None)
     app = new_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        home = await home_at_first_frame(pilot)
         assert len(home.drafts.drafts) < 30
         home.drafts.drafts[0].path.unlink()  # the newest, shown first
         drafts = home.query_one("#concepten", OptionList)
