@@ -53,6 +53,10 @@ class NicknameScreen(Screen[None]):
                 max_length=NICKNAME_MAX,
                 restrict=r"[\w .'\-]*",
                 id="bijnaam",
+                # Focus comes back when the page is large enough again (in a browser, also
+                # when its size first arrives): it must not select what was typed, or the
+                # next letter replaces it ("os" arrived for "Vos").
+                select_on_focus=False,
             )
             yield Static(Content(NICKNAME_RULES), classes="meta")
         yield Footer()
