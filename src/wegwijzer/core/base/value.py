@@ -27,7 +27,6 @@ from typing import Any, NoReturn, TypeVar, dataclass_transform
 
 T = TypeVar("T", bound=type)
 _MISSING: Any = dataclasses.MISSING
-_ABSENT: Any = object()
 _INITVAR: Any = getattr(dataclasses, "_FIELD_INITVAR", None)
 _set = object.__setattr__
 _building: set[int] = set()  # threads inside ``value``'s call of ``dataclass``

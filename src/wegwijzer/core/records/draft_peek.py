@@ -133,8 +133,11 @@ def peek_draft(path: Path) -> DraftInfo | str | None:
 def peek_drafts() -> DraftListing:
     """Every draft whose header can be read, newest first (``list_drafts``' order), and
     the lines for the files the record reader would refuse at their header."""
+    return _peek_all(*draft_paths())
+
+
+def _peek_all(paths: list[Path], problem: str | None) -> DraftListing:
     listing = DraftListing()
-    paths, problem = draft_paths()
     if problem:
         listing.skipped.append(problem)
     for path in paths:
@@ -158,12 +161,12 @@ def peek_newest(count: int) -> tuple[DraftListing, bool]:
     """
     paths, problem = draft_paths()
     if problem or len(paths) <= count:
-        return peek_drafts(), True
+        return _peek_all(paths, problem), True
     newest: list[tuple[dt.datetime, str, Path]] = []
     for path in paths:
         changed = changed_at(path)
         if changed is None:
-            return peek_drafts(), True
+            return _peek_all(paths, problem), True
         newest.append((changed, path.stem, path))
     newest.sort(reverse=True)
     listing = DraftListing()
@@ -172,7 +175,7 @@ def peek_newest(count: int) -> tuple[DraftListing, bool]:
             return listing, False
         found = peek_draft(path)
         if isinstance(found, str):
-            return peek_drafts(), True  # its line goes in the listing, in the files' order
+            return _peek_all(paths, problem), True  # its line in the files' order
         if found is not None:
             listing.drafts.append(found)
     return listing, True
