@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.screen import Screen
-from tuikit import FLOWS, fixed_clock, keys
+from tuikit import FLOWS, fixed_clock, keys, styled
 
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
@@ -32,19 +32,6 @@ from walks import answers_for, routes
 
 CATALOG = load_catalog(FLOWS)
 SIZES = [(80, 24), (120, 40)]
-
-
-def styled(screen: Screen[Any]) -> list[tuple[str, object]]:
-    """Every style rule Textual's restyle sets, node by node, in the order it goes."""
-    found: list[tuple[str, object]] = []
-    for node in screen.walk_children(with_self=True):
-        components = {
-            name: sorted(styles._base_styles.get_rules().items())
-            for name, styles in node._component_styles.items()
-        }
-        rules = sorted(node._css_styles.get_rules().items())
-        found.append((f"{type(node).__name__}#{node.id}", (rules, components)))
-    return found
 
 
 def restyled(screen: Screen[Any]) -> list[tuple[str, object]]:

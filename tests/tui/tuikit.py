@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
@@ -87,3 +89,16 @@ def choices(pilot: Pilot[None]) -> ChoiceList:
 def visible_text(pilot: Pilot[None]) -> str:
     """The plain text of every Static on the current screen."""
     return "\n".join(str(widget.render()) for widget in pilot.app.screen.query(Static))
+
+
+def styled(screen: Screen[Any]) -> list[tuple[str, object]]:
+    """Every style rule Textual's restyle sets, node by node, in the order it goes."""
+    found: list[tuple[str, object]] = []
+    for node in screen.walk_children(with_self=True):
+        components = {
+            name: sorted(styles._base_styles.get_rules().items())
+            for name, styles in node._component_styles.items()
+        }
+        rules = sorted(node._css_styles.get_rules().items())
+        found.append((f"{type(node).__name__}#{node.id}", (rules, components)))
+    return found

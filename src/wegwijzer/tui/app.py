@@ -35,7 +35,7 @@ from wegwijzer.tui.records_bridge import (
     install_signal_save,
 )
 from wegwijzer.tui.render import plain
-from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.styles import STEP_STYLES, STYLES, read_ahead
 from wegwijzer.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
@@ -66,13 +66,10 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
     TITLE = "Wegwijzer"
     # home.tcss here, not on HomeScreen: Textual loads a screen's CSS_PATH when it is
     # pushed, and the home screen is the default screen (``get_default_screen``).
-    # step.tcss too: read when pushed, it made Textual parse every style sheet again and
-    # restyle every screen before the first step (issue 19); ``run FLOW`` starts on it.
-    CSS_PATH: ClassVar[CSSPathType] = [
-        STYLES / "app.tcss",
-        STYLES / "home.tcss",
-        STYLES / "step.tcss",
-    ]
+    # step.tcss is read ahead (``styles.read_ahead``): after the first frame, or before it
+    # when the app starts on a step (``AppCore.__init__``); read when a step is pushed, it
+    # made Textual parse every sheet again and restyle every screen (issue 19).
+    CSS_PATH: ClassVar[CSSPathType] = [STYLES / "app.tcss", STYLES / "home.tcss"]
     COMMANDS = App.COMMANDS | {palette_provider}  # imported when the palette first opens
     # Classes on every screen: "-smal"/"-laag" show only "venster te klein" (app.tcss).
     HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
@@ -106,12 +103,16 @@ class WegwijzerApp(RecordRoutes, TrainingRoutes):
                 return StepScreen(session)
         return self.home_screen()
 
+    def _first_frame_drawn(self) -> None:
+        first_frame()
+        read_ahead(self, STEP_STYLES)  # while the first screen is read: a step comes next
+
     def on_mount(self) -> None:
         # What start-up built (catalog, styles, widgets) lives as long as the app: keep
         # it out of every later full collection (docs/performance.md, figure 4), and let
         # the collector, paused for the start (core/base/startup.py), run again. Twice:
         # the first callback still runs before Textual writes the first frame.
-        self.call_after_refresh(self.call_after_refresh, first_frame)
+        self.call_after_refresh(self.call_after_refresh, self._first_frame_drawn)
         if self.saver.enabled:
             try:
                 self._restore_signals = install_signal_save(self.draft_session)

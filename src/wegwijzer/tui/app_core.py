@@ -20,6 +20,7 @@ from wegwijzer.core.base.clock import utc_now
 from wegwijzer.core.flows.catalog import Catalog
 from wegwijzer.tui.base_app import DutchApp
 from wegwijzer.tui.records_bridge import DraftSaver
+from wegwijzer.tui.styles import STEP_STYLES, read_ahead
 
 if TYPE_CHECKING:
     from wegwijzer.core.flows.protocol import Protocol
@@ -56,6 +57,10 @@ class AppCore(DutchApp):
         protocol: Protocol | None = None,
     ) -> None:
         super().__init__()
+        if flow_id is not None and record is None:
+            # Starts on the flow's first step (``get_default_screen``): its sheet is read
+            # with the app's, before the first frame, as a pushed screen's never is.
+            self.css_path.append(STEP_STYLES)
         # The organisation's own protocol: every walk begun here shows it where the
         # source is silent (exercises do not: they train on the source alone).
         self.protocol = protocol
@@ -130,6 +135,7 @@ class AppCore(DutchApp):
 
         self.adopt(session)
         self._to_home()
+        read_ahead(self, STEP_STYLES)  # done after the first frame, unless a key came first
         self.push_screen(StepScreen(session))
         if session.finished:
             from wegwijzer.tui.screens.summary import SummaryScreen  # not for a first step

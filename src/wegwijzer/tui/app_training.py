@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from wegwijzer.tui.app_core import AppCore, session_state
+from wegwijzer.tui.styles import STEP_STYLES, read_ahead
 from wegwijzer.tui.training import ExerciseChosen, resolve_exercise
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class TrainingRoutes(AppCore):
         self.session, self.training = run.session, run
         self._exported = session_state(run.session)
         self._to_home()
+        read_ahead(self, STEP_STYLES)  # read after the first frame, unless this came first
         self.push_screen(TrainingStepScreen(run))
 
     def _training_changed(self, run: TrainingRun) -> None:

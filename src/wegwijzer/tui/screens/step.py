@@ -178,7 +178,7 @@ def digit_bindings(action: str, description: str) -> list[Binding]:
 class StepScreen(SizedScreen[None]):
     """Renders ``session.current``; answering, going back and notes go through the session."""
 
-    # Also in the WegwijzerApp's CSS_PATH, read at start-up: a screen whose CSS is new
+    # The WegwijzerApp reads it ahead (``styles.read_ahead``): a screen whose CSS is new
     # when it is pushed makes Textual parse every style sheet again and restyle every
     # screen. Here for the classroom's app, which pushes it too.
     CSS_PATH = STYLES / "step.tcss"
