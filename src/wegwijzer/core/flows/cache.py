@@ -105,9 +105,10 @@ def checker_fingerprint() -> bytes | None:
     """A hash of the code that decides what a check finds; None when it cannot be read."""
     digest = key_hash(f"{FORMAT}\0{sys.version}\0".encode())
     try:
-        core = Path(__file__).resolve().parents[1]
-        for path in sorted(core.rglob("*.py")):
-            _add(digest, path.relative_to(core).as_posix().encode(), path.read_bytes())
+        core = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+        for name in _modules(core):
+            with open(os.path.join(core, name), "rb") as handle:
+                _add(digest, name.encode(), handle.read())
         spec = importlib.util.find_spec("pydantic")  # finds it without importing it
         if spec is None or spec.origin is None:
             return None
@@ -115,6 +116,26 @@ def checker_fingerprint() -> bytes | None:
     except (OSError, ImportError, ValueError):
         return None
     return digest.digest()
+
+
+def _modules(core: str) -> list[str]:
+    """Every ``.py`` file under ``core``, as sorted '/'-joined paths relative to it.
+
+    With ``os.scandir``, not ``Path.rglob``: this runs at every start, and pathlib's walk
+    and path objects cost three times the reading and hashing (docs/performance.md).
+    A link to a folder is not followed (a loop would never end)."""
+    found: list[str] = []
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(os.path.join(core, folder)) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(f"{folder}{entry.name}/")
+                elif entry.name.endswith(".py"):
+                    found.append(f"{folder}{entry.name}")
+    found.sort()
+    return found
 
 
 def _add(digest: Hash, name: bytes, data: bytes) -> None:
