@@ -22,6 +22,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.query import QueryType
+from textual.widget import Widget
 from textual.widgets import Header, OptionList, Static
 from textual.worker import Worker, WorkerState
 
@@ -75,10 +77,14 @@ class HomeScreen(SizedScreen[None]):
         self._found: training.ExerciseList | None = None
         self._finding = threading.Lock()
         self.settled = threading.Event()  # set once the worker has checked and cached
+        # Listed from the cache, the exercises come right after the first frame: below the
+        # flows, they are out of view at 80×24, and the first frame waits for nothing else.
+        self._exercises_shown = True
         if isinstance(catalog, ListedCatalog):
             # Listed from the cache; the flows may be loaded already (``wegwijzer run``), the
             # exercises are found after the first frame, and all is compared then.
             self.listing = Listing.cached(catalog.listed)
+            self._exercises_shown = False
         else:
             self._take(self._find_exercises())
         # From the header lines first; validated after the first frame (``drafts_checked``).
@@ -146,7 +152,7 @@ class HomeScreen(SizedScreen[None]):
         # a clean check for the next start. Twice "after refresh": the first runs when
         # Textual's start-up batch ends, before it has written a frame (the one drawn in
         # the batch is dropped); the second after the first frame that is written.
-        self.call_after_refresh(self.call_after_refresh, self._check_in_background)
+        self.call_after_refresh(self.call_after_refresh, self._after_first_frame)
         if self.in_place_of is not None:
             # Made in place of the step `run FLOW` started on, the screen is laid out after
             # its list has the focus, and Textual scrolled the list to the top, past the
@@ -156,6 +162,32 @@ class HomeScreen(SizedScreen[None]):
             ids = [entry.id for entry in self.listing.flows]
             if self.in_place_of in ids and self.query("#flows"):
                 self.query_one("#flows", EntryList).highlighted = ids.index(self.in_place_of)
+
+    def _after_first_frame(self) -> None:
+        if self.app.screen is self and not self._away:  # else when the home screen is back
+            self.show_exercises()
+        self._check_in_background()
+
+    def show_exercises(self) -> None:
+        """Add the exercises' part of the list, if the first frame went without it.
+
+        Also called by every key that can reach that part before it is added (Tab,
+        Shift+Tab, ↓ past the last flow): a key typed at once goes where it always went.
+        """
+        if self._exercises_shown:
+            return
+        self._exercises_shown = True
+        found = self.query("#start")
+        if found:
+            found.first().mount_all(self._exercises_part())
+
+    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        self.show_exercises()
+        return super().focus_next(selector)
+
+    def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        self.show_exercises()  # Shift+Tab from the first list goes round to the last
+        return super().focus_previous(selector)
 
     def _check_in_background(self) -> None:
         self.list_all_drafts()
@@ -203,6 +235,7 @@ class HomeScreen(SizedScreen[None]):
     def _back_home(self) -> None:
         """The home screen is in view again: finish a check that waited for it."""
         self._away = False
+        self.show_exercises()
         if self._deferred:
             self._deferred = False
             self._check_rest()
@@ -289,7 +322,10 @@ class HomeScreen(SizedScreen[None]):
             yield Static(Content(WELCOME), id="welkom")
             yield Static(Content("Stappenplannen"), classes="kop")
             if listing.flows:
-                yield EntryList(separated(flow_prompt(f) for f in listing.flows), id="flows")
+                flows = EntryList(separated(flow_prompt(f) for f in listing.flows), id="flows")
+                if not self._exercises_shown:
+                    flows.more = self.show_exercises  # ↓ past the last flow goes on to them
+                yield flows
             else:
                 folder = self.catalog.folder
                 yield Static(plain(f"Geen stappenplannen gevonden in {folder}."), classes="leeg")
@@ -300,18 +336,25 @@ class HomeScreen(SizedScreen[None]):
                 lines += [str(problem) for problem in problems[:3]]
                 lines.append("Controleer ze met: wegwijzer check")
                 yield Static(plain("\n".join(lines)), classes="waarschuwing")
-            if listing.exercises or self.exercise_problems:
-                yield Static(Content("Oefeningen"), classes="kop")
-            if listing.exercises:
-                yield EntryList(
-                    separated(exercise_prompt(*e) for e in listing.exercises), id="oefeningen"
-                )
-            if self.exercise_problems:
-                yield Static(plain("\n".join(self.exercise_problems)), classes="waarschuwing")
+            if self._exercises_shown:
+                yield from self._exercises_part()
         # Outside the scrolling lists: the source and its date are always in view.
         for source in listing.sources:
             yield Static(source_note(source), classes="bron-noot")
         yield KeyFooter()
+
+    def _exercises_part(self) -> list[Widget]:
+        """The exercises' heading, list and problems: the last part of the scrolling lists."""
+        listing = self.listing
+        part: list[Widget] = []
+        if listing.exercises or self.exercise_problems:
+            part.append(Static(Content("Oefeningen"), classes="kop"))
+        if listing.exercises:
+            prompts = separated(exercise_prompt(*e) for e in listing.exercises)
+            part.append(EntryList(prompts, id="oefeningen"))
+        if self.exercise_problems:
+            part.append(Static(plain("\n".join(self.exercise_problems)), classes="waarschuwing"))
+        return part
 
     async def on_screen_resume(self) -> None:
         if not self._arrived:  # Textual resumes the default screen at start: listed already
