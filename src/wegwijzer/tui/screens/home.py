@@ -17,7 +17,6 @@ import threading
 from typing import ClassVar
 
 from textual import on
-from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -33,12 +32,15 @@ from wegwijzer.tui import training
 from wegwijzer.tui.messages import FlowChosen, RecordChosen
 from wegwijzer.tui.records_bridge import DraftListing, DraftSaver, list_drafts
 from wegwijzer.tui.render import plain, source_note
+from wegwijzer.tui.screens.home_entries import RESUME as RESUME  # named by the tests
 from wegwijzer.tui.screens.home_entries import (
     EntryList,
     Listing,
     draft_prompt,
-    exercise_prompt,
-    flow_prompt,
+    drafts_in_view,
+    drafts_part,
+    exercises_part,
+    flows_part,
 )
 from wegwijzer.tui.training import ExerciseChosen
 from wegwijzer.tui.widgets.cursor_list import separated
@@ -50,7 +52,6 @@ WELCOME = (
     "Zorgen over een minderjarige en een mogelijke loverboy? Kies een stappenplan en druk op "
     "Enter. Elke stap toont het antwoord uit de bron waarop hij rust."
 )
-RESUME = "Verder waar u was"
 
 
 CHECK_GROUP = "flows-controleren"
@@ -92,7 +93,7 @@ class HomeScreen(SizedScreen[None]):
         self.drafts = DraftListing()
         self._all_drafts = True
         if saver.enabled:
-            self.drafts, self._all_drafts = peek_newest(self._drafts_in_view())
+            self.drafts, self._all_drafts = peek_newest(drafts_in_view(self))
         self._validated: DraftListing | None = None
         self._validating = threading.Lock()
         self._arrived = False
@@ -101,14 +102,6 @@ class HomeScreen(SizedScreen[None]):
         # it never competes with drawing that step (docs/performance.md, issue 19).
         self._away = False
         self._deferred = False
-
-    def _drafts_in_view(self) -> int:
-        """More drafts than the first frame can show: each takes two lines and a rule, and
-        their list at most 60 % of the screen (home.tcss)."""
-        try:
-            return self.app.size.height // 3 + 1
-        except NoActiveAppError:  # made outside a running app (some tests): all of them
-            return 1 << 30
 
     def list_all_drafts(self) -> bool:
         """The drafts past those listed for the first frame (``peek_newest``): peeked now,
@@ -179,7 +172,7 @@ class HomeScreen(SizedScreen[None]):
         self._exercises_shown = True
         found = self.query("#start")
         if found:
-            found.first().mount_all(self._exercises_part())
+            found.first().mount_all(exercises_part(self.listing, self.exercise_problems))
 
     def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
         self.show_exercises()
@@ -309,52 +302,17 @@ class HomeScreen(SizedScreen[None]):
         yield Header()
         yield TooSmall()
         with VerticalScroll(id="start", can_focus=False):
-            if self.drafts.drafts:  # where a person goes on first
-                yield Static(Content(RESUME), classes="kop")
-                drafts = EntryList(
-                    separated(draft_prompt(d) for d in self.drafts.drafts), id="concepten"
-                )
-                if not self._all_drafts:
-                    drafts.more = self.list_all_drafts
-                yield drafts
-            if self.drafts.skipped:
-                yield Static(plain("\n".join(self.drafts.skipped[:3])), classes="leeg")
+            more = None if self._all_drafts else self.list_all_drafts
+            yield from drafts_part(self.drafts, more)
             yield Static(Content(WELCOME), id="welkom")
-            yield Static(Content("Stappenplannen"), classes="kop")
-            if listing.flows:
-                flows = EntryList(separated(flow_prompt(f) for f in listing.flows), id="flows")
-                if not self._exercises_shown:
-                    flows.more = self.show_exercises  # ↓ past the last flow goes on to them
-                yield flows
-            else:
-                folder = self.catalog.folder
-                yield Static(plain(f"Geen stappenplannen gevonden in {folder}."), classes="leeg")
-            if problems:
-                lines = [
-                    f"{len(problems)} fout(en) in de bestanden; deze stappenplannen ontbreken."
-                ]
-                lines += [str(problem) for problem in problems[:3]]
-                lines.append("Controleer ze met: wegwijzer check")
-                yield Static(plain("\n".join(lines)), classes="waarschuwing")
+            later = None if self._exercises_shown else self.show_exercises  # ↓ past the flows
+            yield from flows_part(listing, self.catalog.folder, problems, later)
             if self._exercises_shown:
-                yield from self._exercises_part()
+                yield from exercises_part(listing, self.exercise_problems)
         # Outside the scrolling lists: the source and its date are always in view.
         for source in listing.sources:
             yield Static(source_note(source), classes="bron-noot")
         yield KeyFooter()
-
-    def _exercises_part(self) -> list[Widget]:
-        """The exercises' heading, list and problems: the last part of the scrolling lists."""
-        listing = self.listing
-        part: list[Widget] = []
-        if listing.exercises or self.exercise_problems:
-            part.append(Static(Content("Oefeningen"), classes="kop"))
-        if listing.exercises:
-            prompts = separated(exercise_prompt(*e) for e in listing.exercises)
-            part.append(EntryList(prompts, id="oefeningen"))
-        if self.exercise_problems:
-            part.append(Static(plain("\n".join(self.exercise_problems)), classes="waarschuwing"))
-        return part
 
     async def on_screen_resume(self) -> None:
         if not self._arrived:  # Textual resumes the default screen at start: listed already

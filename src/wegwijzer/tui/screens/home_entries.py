@@ -1,21 +1,26 @@
-"""What the home screen lists: its lists (flows, exercises, drafts) and each entry's text."""
+"""What the home screen lists: its lists (flows, exercises, drafts), each entry's text,
+and the parts of its scrolling lists as widgets."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ClassVar, NamedTuple
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, ClassVar, NamedTuple
 
+from textual._context import NoActiveAppError
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.dom import NoScreen
+from textual.dom import DOMNode, NoScreen
+from textual.widget import Widget
+from textual.widgets import Static
 
 from wegwijzer.core.base.clock import local_text
 from wegwijzer.core.flows.cache import Checked, FlowEntry, SourceEntry
 from wegwijzer.core.flows.catalog import Catalog, flow_entry, source_entry
 from wegwijzer.tui import training
-from wegwijzer.tui.records_bridge import DraftInfo
+from wegwijzer.tui.records_bridge import DraftInfo, DraftListing
 from wegwijzer.tui.render import TRAINING_LABEL, plain
-from wegwijzer.tui.widgets.cursor_list import CursorList
+from wegwijzer.tui.widgets.cursor_list import CursorList, separated
 
 
 class EntryList(CursorList):
@@ -133,3 +138,58 @@ def draft_prompt(draft: DraftInfo) -> Content:
     changed = local_text(draft.changed or draft.started)
     parts.append((f"\n{where} · laatst gewijzigd {changed}", "dim"))
     return Content.assemble(*parts)
+
+
+RESUME = "Verder waar u was"
+
+
+def drafts_in_view(screen: DOMNode) -> int:
+    """More drafts than the first frame can show: each takes two lines and a rule, and
+    their list at most 60 % of the screen (home.tcss)."""
+    try:
+        return screen.app.size.height // 3 + 1
+    except NoActiveAppError:  # made outside a running app (some tests): all of them
+        return 1 << 30
+
+
+def drafts_part(drafts: DraftListing, more: Callable[[], object] | None) -> Iterator[Widget]:
+    """Where a person goes on first: the drafts, and a note on those that cannot be read.
+    ``more`` lists the drafts past those shown (``EntryList.more``)."""
+    if drafts.drafts:
+        yield Static(Content(RESUME), classes="kop")
+        listed = EntryList(separated(draft_prompt(d) for d in drafts.drafts), id="concepten")
+        listed.more = more
+        yield listed
+    if drafts.skipped:
+        yield Static(plain("\n".join(drafts.skipped[:3])), classes="leeg")
+
+
+def flows_part(
+    listing: Listing, folder: Path, problems: list[Any], more: Callable[[], object] | None
+) -> Iterator[Widget]:
+    """The flows, or where none were found, and the files left out with a fault."""
+    yield Static(Content("Stappenplannen"), classes="kop")
+    if listing.flows:
+        flows = EntryList(separated(flow_prompt(f) for f in listing.flows), id="flows")
+        flows.more = more
+        yield flows
+    else:
+        yield Static(plain(f"Geen stappenplannen gevonden in {folder}."), classes="leeg")
+    if problems:
+        lines = [f"{len(problems)} fout(en) in de bestanden; deze stappenplannen ontbreken."]
+        lines += [str(problem) for problem in problems[:3]]
+        lines.append("Controleer ze met: wegwijzer check")
+        yield Static(plain("\n".join(lines)), classes="waarschuwing")
+
+
+def exercises_part(listing: Listing, problems: list[str]) -> list[Widget]:
+    """The exercises' heading, list and problems: the last part of the scrolling lists."""
+    part: list[Widget] = []
+    if listing.exercises or problems:
+        part.append(Static(Content("Oefeningen"), classes="kop"))
+    if listing.exercises:
+        prompts = separated(exercise_prompt(*e) for e in listing.exercises)
+        part.append(EntryList(prompts, id="oefeningen"))
+    if problems:
+        part.append(Static(plain("\n".join(problems)), classes="waarschuwing"))
+    return part
