@@ -9,6 +9,7 @@ one core module, or a new one in any folder, changes the fingerprint.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,8 +35,6 @@ def rglob_modules(core: Path) -> list[str]:
 @settings(max_examples=60, deadline=None)
 @given(files=tree)
 def test_scandir_finds_what_rglob_finds(files: list[tuple[list[str], str, str]]) -> None:
-    import tempfile
-
     with tempfile.TemporaryDirectory() as folder:
         core = Path(folder)
         for parts, name, suffix in files:

@@ -10,7 +10,6 @@ end on that screen, on the same list and the same entry.
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -90,7 +89,7 @@ async def typed_at_once(app: WegwijzerApp, pressed: list[str]) -> tuple[object, 
 )
 @given(pressed=st.lists(st.sampled_from(KEYS), min_size=1, max_size=8))
 def test_keys_typed_before_the_exercises_came_end_where_they_would_have(
-    pressed: list[str], held: None, tmp_path: Path
+    pressed: list[str], held: None
 ) -> None:
     expected = asyncio.run(typed_at_once(loaded_app(), pressed))
     assert asyncio.run(typed_at_once(listed_app(), pressed)) == expected, pressed
