@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -77,6 +77,16 @@ class NicknameScreen(Screen[None]):
         field = self.query_one("#bijnaam", Input)
         if self.focused is not field and field.focusable:
             field.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # A key reaches the screen only while the field has no focus: before the page's
+        # size came, or while the field is hidden. A letter typed then belongs in the
+        # field; it was lost before ("os" arrived for "Vos" in a CI run under load).
+        if event.is_printable and event.character:
+            event.stop()
+            field = self.query_one("#bijnaam", Input)
+            field.insert_text_at_cursor(event.character)
+            self._focus_field()
 
     @on(Input.Submitted, "#bijnaam")
     def chosen(self, event: Input.Submitted) -> None:
