@@ -441,9 +441,12 @@ SIZES = [(1, 1), (4, 24), (20, 5)]
 async def test_every_screen_survives_a_tiny_terminal(
     size: tuple[int, int], new_app: NewApp
 ) -> None:
-    """Started that small, then every screen and dialog is opened at that size."""
+    """Started that small, then every screen and dialog is drawn at that size. While the
+    window is too small no key acts (test_tui_hidden_keys), so each is opened by keys in
+    a window large enough, and the window made small again at once."""
     app = new_app()
     async with app.run_test(size=size) as pilot:
+        await pilot.pause()
         for step in (
             ("enter",),  # step
             ("n",),  # note dialog
@@ -455,7 +458,10 @@ async def test_every_screen_survives_a_tiny_terminal(
             ("escape", "q"),  # confirm dialog
             ("n",),
         ):
+            await pilot.resize_terminal(100, 30)
             await keys(pilot, *step)
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
             assert app.is_running, step
         await pilot.resize_terminal(100, 30)
         await pilot.pause()

@@ -74,10 +74,10 @@ async def test_a_small_window_shows_a_message_and_never_crashes(new_app: NewApp)
             await pilot.resize_terminal(*size)
             await pilot.pause()
             assert app.screen.query_one(TooSmall).display
-        await keys(pilot, "n")  # a dialog on top, still too small
+        await keys(pilot, "n")  # hidden: no key acts, no dialog opens (test_tui_hidden_keys)
         await pilot.resize_terminal(2, 2)
         await pilot.pause()
-        await keys(pilot, "escape")
+        await keys(pilot, "escape")  # nor does it go back
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not app.screen.query_one(TooSmall).display

@@ -403,6 +403,11 @@ async def test_a_tiny_terminal_shows_the_message_then_the_vignette(
         assert not pilot.app.screen.query_one("#te-klein").display
         await keys(pilot, "2", "enter", "enter", "1", "enter", "1", "enter")
         await pilot.resize_terminal(50, 14)
-        await keys(pilot, "2", "enter")  # keys still work while only the message shows
+        await keys(pilot, "2", "enter")  # no key acts while only the message shows
+        assert screen_name(pilot) == "TrainingStepScreen"
+        await pilot.resize_terminal(100, 30)
+        await keys(pilot, "2", "enter")
         assert screen_name(pilot) == "DebriefScreen"
+        await pilot.resize_terminal(50, 14)
+        await keys(pilot)
         assert pilot.app.screen.query_one("#te-klein").display

@@ -7,16 +7,18 @@ offers Dutch ones only, and the quit hint for Ctrl+C is Dutch too.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import constants, events, work
+from textual.actions import ActionParseResult, parse
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -28,8 +30,11 @@ from textual.widgets.option_list import Option
 from textual.worker import WorkerFailed
 
 from wegwijzer.core.base.problems import crash_message, debugging
+from wegwijzer.tui.widgets.too_small import hides_everything
 
 DARK, LIGHT = "textual-dark", "textual-light"
+# The actions a key may still start while a window too small hides the screen: leaving.
+WHILE_HIDDEN = frozenset({"quit", "help_quit"})
 # A warning or an error toast carries a sign in its title, not only a coloured edge.
 SEVERITY_SIGNS = {"warning": ("⚠", "Let op"), "error": ("✖", "Fout")}
 NO_MATCHES = Content.styled("Geen opdracht gevonden", "dim")
@@ -137,6 +142,19 @@ class DutchApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        # Every key binding comes here. While "Venster te klein" hides the screen, a key
+        # must not answer, open or delete what nobody can see; only leaving stays.
+        name = (parse(action) if isinstance(action, str) else action)[1]
+        if name not in WHILE_HIDDEN and self.screen_stack and hides_everything(self.screen):
+            return False
+        return await super().run_action(action, default_namespace, namespaces)
 
     def _keep_theme(self, theme: Theme) -> None:
         from wegwijzer.core.base.settings import save_theme

@@ -13,6 +13,12 @@ MESSAGE = (
     f"Maak het venster minstens {MIN_WIDTH} tekens breed en {MIN_HEIGHT} regels hoog; "
     "uw werk blijft bewaard."
 )
+HIDDEN_CLASSES = ("-smal", "-laag")  # the breakpoint classes that hide a screen (app.tcss)
+
+
+def hides_everything(screen: Screen[object]) -> bool:
+    """True while ``screen`` is too small and app.tcss hides all but this message."""
+    return any(screen.has_class(name) for name in HIDDEN_CLASSES)
 
 
 class TooSmall(Static):
