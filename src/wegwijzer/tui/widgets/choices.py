@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.flow import tick
-from wegwijzer.tui.widgets.cursor_list import CursorList
+from wegwijzer.tui.widgets.cursor_list import CursorList, drawn
 from wegwijzer.tui.widgets.in_place import same_content, same_height, text_width
 
 TICKED = "[x] "
@@ -115,8 +115,9 @@ class ChoiceList(CursorList):
             return False
         padding = self.get_component_styles("option-list--option").padding
         width = text_width(self) - padding.width
-        return all(
-            isinstance(option.prompt, Content) and same_height(self, option.prompt, prompt, width)
+        return all(  # heights as the list draws them (``drawn``), not as the bare prompts
+            isinstance(option.prompt, Content)
+            and same_height(self, drawn(option.prompt), drawn(prompt), width)
             for option, prompt in zip(options, prompts, strict=True)
         )
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.content import Content
+from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from wegwijzer.tui.attention import follow
+from wegwijzer.tui.widgets.hanging import Hanging
 
 CURSOR = "▶ "
 IDLE_CURSOR = "▷ "  # highlighted, but the focus is elsewhere
@@ -52,6 +54,17 @@ class CursorList(OptionList):
         lines = self.prompt_for(index).split("\n")
         return Content.assemble((mark, "bold"), Content("\n" + NO_CURSOR).join(lines))
 
+    def _get_visual(self, option: Option) -> Visual:
+        # Textual's own method and cache (the option's visual, cleared when its prompt is
+        # replaced); every prompt here comes from ``_decorated``, so its lines start with
+        # the mark or its width in blanks: that column stays beside a wrapped text.
+        prompt = option.prompt
+        if not isinstance(prompt, Content):
+            return super()._get_visual(option)
+        if (visual := option._visual) is None:
+            visual = option._visual = drawn(prompt)
+        return visual
+
     def redraw(self, *indices: int | None) -> None:
         for index in set(indices):
             if index is not None and 0 <= index < self.option_count:
@@ -82,6 +95,11 @@ class CursorList(OptionList):
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         self.call_after_refresh(follow, self)
+
+
+def drawn(prompt: Content) -> Visual:
+    """What a ``CursorList`` draws for ``prompt``: its mark in a column of its own."""
+    return Hanging(prompt, len(NO_CURSOR))
 
 
 def separated(prompts: Iterable[Content]) -> list[Content | None]:

@@ -1,0 +1,58 @@
+"""A list option drawn with its cursor mark in a column of its own.
+
+``CursorList`` starts every line of an option with two cells: the mark ("▶ ", "▷ " or
+blanks) on the first, blanks on the others. Textual wraps an option's text at the
+list's width, and a wrapped line then started under the mark, not under the text
+("leerplicht, Wmo) …" below "▶ Zorgen …" at 80×24). ``Hanging`` keeps those two cells
+as a column: the text is wrapped in the width beside it, and every line it gives
+starts under the text. Where nothing wraps, the prompt draws itself, as before.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+
+class Hanging(Visual):
+    """``prompt`` with the first ``gutter`` cells of each of its lines as a column."""
+
+    def __init__(self, prompt: Content, gutter: int) -> None:
+        lines = prompt.split("\n", allow_blank=True)
+        self.prompt = prompt
+        self.widest = max(line.cell_length for line in lines)
+        self.gutter = gutter
+        self.mark = lines[0][:gutter]
+        self.body = Content("\n").join(line[gutter:] for line in lines)
+
+    def _column(self, width: int) -> bool:
+        """Whether a line wraps at ``width``, and there is room for the column: else the
+        prompt draws itself, as Textual draws it."""
+        return self.gutter < width < self.widest
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.prompt.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.prompt.get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if not self._column(width):
+            return self.prompt.get_height(rules, width)
+        return self.body.get_height(rules, width - self.gutter)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        if not self._column(width):
+            return self.prompt.render_strips(width, height, style, options)
+        lines = self.body.render_strips(width - self.gutter, height, style, options)
+        rich_style = style.rich_style
+        drawn = self.mark.render_strips(self.gutter, 1, style, options)
+        mark = drawn[0] if drawn else Strip.blank(0)
+        mark = mark.extend_cell_length(self.gutter, rich_style).crop(0, self.gutter)
+        blank = Strip.blank(self.gutter, rich_style)
+        return [Strip.join([mark if y == 0 else blank, line]) for y, line in enumerate(lines)]
