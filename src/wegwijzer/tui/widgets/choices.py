@@ -115,9 +115,10 @@ class ChoiceList(CursorList):
             return False
         padding = self.get_component_styles("option-list--option").padding
         width = text_width(self) - padding.width
-        return all(  # heights as the list draws them (``drawn``), not as the bare prompts
+        return all(  # heights as the list draws them (``drawn``), not as the bare prompts;
+            # an option shown has its drawing kept by the list already
             isinstance(option.prompt, Content)
-            and same_height(self, drawn(option.prompt), drawn(prompt), width)
+            and same_height(self, self._get_visual(option), drawn(prompt), width)
             for option, prompt in zip(options, prompts, strict=True)
         )
 
