@@ -9,8 +9,8 @@ is a convenience, never a reason not to start.
 from __future__ import annotations
 
 import os
-import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,8 +20,7 @@ ENV_CONFIG = "WEGWIJZER_CONFIG"
 FILE = "instellingen.toml"
 MAX_BYTES = 4096
 THEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
-THEME_LINE = re.compile(rb'^theme = "([a-z0-9_-]{1,40})"$', re.MULTILINE)
-ANIMATIONS_LINE = re.compile(rb"^animations = (true|false)$", re.MULTILINE)
+THEME_BYTES = frozenset(ord(char) for char in THEME_CHARS)
 
 
 class Settings(NamedTuple):
@@ -76,13 +75,30 @@ def load_settings() -> Settings:
     The file holds the lines ``save_settings`` writes; they are matched, not parsed as
     TOML, so a start with settings costs no TOML import (docs/performance.md).
     """
-    data = _read()
-    theme = THEME_LINE.search(data)
-    animations = ANIMATIONS_LINE.search(data)
+    lines = _read().split(b"\n")
+    theme = _first(lines, b"theme = ", _is_theme)
+    animations = _first(lines, b"animations = ", (b"true", b"false").__contains__)
     return Settings(
-        theme=_plain_name(theme.group(1).decode("ascii")) if theme else None,
-        animations=animations is None or animations.group(1) == b"true",
+        theme=_plain_name(theme[1:-1].decode("ascii")) if theme else None,
+        animations=animations is None or animations == b"true",
     )
+
+
+def _first(lines: list[bytes], prefix: bytes, good: Callable[[bytes], bool]) -> bytes | None:
+    """The value of the first line ``prefix`` + value whose value is ``good``, else None.
+
+    Read with bytes methods, not a regex: compiling two cost more at every start than
+    reading the file (docs/performance.md, issue 19)."""
+    for line in lines:
+        if line.startswith(prefix) and good(line[len(prefix) :]):
+            return line[len(prefix) :]
+    return None
+
+
+def _is_theme(value: bytes) -> bool:
+    """A quoted name of 1 to 40 of the theme characters (``save_settings`` writes them)."""
+    name = value[1:-1]
+    return value[:1] == value[-1:] == b'"' and 0 < len(name) <= 40 and set(name) <= THEME_BYTES
 
 
 def save_settings(settings: Settings) -> bool:

@@ -58,8 +58,9 @@ def default_ignorable() -> frozenset[int]:
     return _IGNORABLE | frozenset(_PLANE_14)
 
 
-_LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
-_BREAKS_RE = re.compile("|".join(re.escape(k) for k in _LINE_BREAKS))
+# Every other line break becomes "\n", a "\r\n" as one; in this order, with str.replace:
+# a regex compiled at import cost more than all the cleaning a start does.
+_LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029", "\x85")
 
 
 def _translate_table(multiline: bool) -> dict[int, str | None]:
@@ -86,7 +87,10 @@ def clean(value: str, *, multiline: bool = False, limit: int | None = None) -> s
     """
     if limit is not None and len(value) > limit * 4:
         value = value[: limit * 4]  # bound the work before normalising
-    text = _BREAKS_RE.sub(lambda m: _LINE_BREAKS[m.group(0)], value)
+    text = value
+    for line_break in _LINE_BREAKS:
+        if line_break in text:
+            text = text.replace(line_break, "\n")
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_MULTI if multiline else _SINGLE)
     if text and max(text) >= _PLANE_14_START:  # rare: one pass to find out
@@ -126,7 +130,14 @@ def _compiled(pattern: AnyStr) -> re.Pattern[AnyStr]:
 
 
 def needs_cleaning(text: str) -> bool:
-    """False when ``clean`` cannot change ``text`` (NFC aside)."""
+    """False when ``clean`` cannot change ``text`` (NFC aside).
+
+    ASCII text (a draft's header, most keys) is judged without the regex: compiling it
+    cost more than a start with one draft spends on reading it (docs/performance.md).
+    Of ASCII, ``clean`` changes the control characters but "\\n", which are what
+    ``isprintable`` refuses."""
+    if text.isascii():
+        return not text.isprintable() and not text.replace("\n", "").isprintable()
     return _compiled(_NEEDS_CLEANING_PATTERN).search(text) is not None
 
 

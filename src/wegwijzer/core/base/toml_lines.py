@@ -9,48 +9,95 @@ bare key and, as value, a string without escapes, an integer of at most 18 digit
 date that does not exist, a byte order mark or a carriage return, and the answer is None:
 the caller parses the text with tomllib as always. ``tests/test_toml_lines.py`` proves
 that whatever this reads, tomllib reads the same, value for value and type for type.
+
+Read with string methods, not a regex: compiling the one regex these lines need cost
+more than reading the header with it (docs/performance.md, issue 19). The test also
+holds this reader to that regex, kept there as the lines' definition:
+``#[^C]*`` or ``([A-Za-z0-9_-]+) = `` and one of ``"([^"\\C]*)"``,
+``0|-?[1-9][0-9]{0,17}``, ``true|false`` or a date-time, C being every control
+character but the tab.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from typing import Any
 
-_CONTROL = "\\x00-\\x08\\x0a-\\x1f\\x7f"  # TOML allows a tab, no other control character
-_COMMENT = f"#[^{_CONTROL}]*"
-_DATE_TIME = (
-    r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]"
-    r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(?:\.([0-9]{1,6}))?"
-    r"(?:(Z)|([+-])([01][0-9]|2[0-3]):([0-5][0-9]))"
-)
-_LINE = (
-    f"{_COMMENT}|([A-Za-z0-9_-]+) = "
-    f'(?:"([^"\\\\{_CONTROL}]*)"|(0|-?[1-9][0-9]{{0,17}})|(true|false)|{_DATE_TIME})'
-)
+# TOML allows a tab, no other control character
+CONTROLS = frozenset(map(chr, [*range(0x09), *range(0x0A, 0x20), 0x7F]))
+KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_NOT_IN_STRING = CONTROLS | {'"', "\\"}
+_DIGITS = frozenset("0123456789")
 _UTC = dt.UTC
+_ODD = object()  # a line of none of the plain kinds
 
 
-def _date_time(parts: tuple[Any, ...]) -> dt.datetime:
-    """tomllib's date-time from the date-time groups of ``_LINE``; ValueError if none is."""
-    year, month, day, hour, minute, second, fraction, zulu, sign, off_hour, off_minute = parts
-    if zulu:
-        zone = _UTC
-    else:
-        factor = 1 if sign == "+" else -1
-        offset = dt.timedelta(hours=factor * int(off_hour), minutes=factor * int(off_minute))
-        zone = dt.timezone(offset)
-    micro = int(fraction.ljust(6, "0")) if fraction else 0
-    return dt.datetime(
-        int(year), int(month), int(day), int(hour), int(minute), int(second), micro, zone
+def _number(text: str, start: int, end: int, low: int, high: int) -> int | None:
+    """The ASCII digits ``text[start:end]`` as a number from ``low`` to ``high``, else None."""
+    part = text[start:end]
+    if len(part) != end - start or not set(part) <= _DIGITS:
+        return None
+    value = int(part)
+    return value if low <= value <= high else None
+
+
+def _date_time(text: str) -> dt.datetime | None:
+    """``YYYY-MM-DD HH:MM:SS``, "T" or a blank between, up to six digits of a second, and
+    "Z" or an offset ``+HH:MM``: tomllib's date-time; None when ``text`` is not of that
+    form; ValueError when it is, for a day that does not exist (30 February)."""
+    if len(text) < 20 or text[4] + text[7] + text[13] + text[16] != "--::":
+        return None
+    if text[10] not in ("T", " "):
+        return None
+    parts = (
+        _number(text, 0, 4, 0, 9999),
+        _number(text, 5, 7, 1, 12),
+        _number(text, 8, 10, 1, 31),
+        _number(text, 11, 13, 0, 23),
+        _number(text, 14, 16, 0, 59),
+        _number(text, 17, 19, 0, 59),
     )
+    rest = text[19:]
+    micro = 0
+    if rest.startswith("."):
+        digits = len(rest) - 1 - len(rest[1:].lstrip("0123456789"))
+        if not 1 <= digits <= 6:
+            return None
+        micro = int(rest[1 : 1 + digits].ljust(6, "0"))
+        rest = rest[1 + digits :]
+    if rest == "Z":
+        zone = _UTC
+    elif len(rest) == 6 and rest[0] in ("+", "-") and rest[3] == ":":
+        hours, minutes = _number(rest, 1, 3, 0, 23), _number(rest, 4, 6, 0, 59)
+        if hours is None or minutes is None:
+            return None
+        factor = 1 if rest[0] == "+" else -1
+        zone = dt.timezone(dt.timedelta(hours=factor * hours, minutes=factor * minutes))
+    else:
+        return None
+    year, month, day, hour, minute, second = parts
+    if year is None or month is None or day is None:
+        return None
+    if hour is None or minute is None or second is None:
+        return None
+    return dt.datetime(year, month, day, hour, minute, second, micro, zone)
 
 
-@functools.cache
-def _line() -> re.Pattern[str]:
-    """Compiled when first needed: a start with no drafts reads no header."""
-    return re.compile(_LINE)
+def _value(text: str) -> object:
+    """A plain value: a string without escapes, an integer of at most 18 digits, a
+    boolean or a date-time; ``_ODD`` for any other."""
+    if text.startswith('"'):
+        inner = text[1:-1]
+        if len(text) >= 2 and text.endswith('"') and _NOT_IN_STRING.isdisjoint(inner):
+            return inner
+        return _ODD
+    if text in ("true", "false"):
+        return text == "true"
+    digits = text[1:] if text.startswith("-") else text
+    if text == "0" or (0 < len(digits) <= 18 and digits[0] != "0" and set(digits) <= _DIGITS):
+        return int(text)
+    found = _date_time(text)
+    return _ODD if found is None else found
 
 
 def plain_table(data: bytes) -> dict[str, Any] | None:
@@ -64,27 +111,21 @@ def plain_table(data: bytes) -> dict[str, Any] | None:
     if text.startswith("\ufeff"):
         return None
     table: dict[str, Any] = {}
-    fullmatch = _line().fullmatch
     for line in text.split("\n"):
         if not line:
             continue
-        found = fullmatch(line)
-        if found is None:
-            return None
-        key, string, integer, boolean = found.group(1, 2, 3, 4)
-        if key is None:
-            continue  # a comment
-        if key in table:
-            return None  # tomllib refuses it
-        if string is not None:
-            table[key] = string
-        elif integer is not None:
-            table[key] = int(integer)
-        elif boolean is not None:
-            table[key] = boolean == "true"
-        else:
-            try:
-                table[key] = _date_time(found.group(*range(5, 16)))
-            except ValueError:  # 30 February: tomllib refuses it
+        if line.startswith("#"):
+            if not CONTROLS.isdisjoint(line):
                 return None
+            continue  # a comment
+        key, equals, rest = line.partition(" = ")
+        if not equals or not key or not set(key) <= KEY_CHARS or key in table:
+            return None  # not a plain line; or a key given twice, which tomllib refuses
+        try:
+            value = _value(rest)
+        except ValueError:  # 30 February: tomllib refuses it
+            return None
+        if value is _ODD:
+            return None
+        table[key] = value
     return table

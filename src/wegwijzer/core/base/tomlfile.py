@@ -22,18 +22,20 @@ from typing import Any
 from wegwijzer.core.base.limits import INT_MAX, INT_MIN, YEAR_MAX, YEAR_MIN
 from wegwijzer.core.base.problems import Problem, ProblemsError
 
-_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+# Patterns, not compiled regexes: compiled on first use (``re`` keeps them), as a start
+# that reads no faulty file needs none of them (docs/performance.md, issue 19).
+_POSITION = r"\(at line (\d+), column (\d+)\)"
 # tomllib keeps a flag per key prefix, so a dotted key of n parts costs O(n²) memory:
 # 100,000 parts exhaust the machine. Refuse long dotted keys before parsing.
 MAX_KEY_PARTS = 64
-_LONG_DOTTED_KEY = re.compile(
+_LONG_DOTTED_KEY = (
     r"(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+\.[ \t]*+)"
     + f"{{{MAX_KEY_PARTS},}}"
 )
 
 
 def _has_long_dotted_key(text: str) -> bool:
-    """``_LONG_DOTTED_KEY.search(text)``, line by line, on lines with enough dots only.
+    """``re.search(_LONG_DOTTED_KEY, text)``, line by line, on lines with enough dots only.
 
     A key never spans lines, and MAX_KEY_PARTS parts need as many dots, so the
     regex (slow: it is tried at every character) runs on almost no lines.
@@ -41,12 +43,12 @@ def _has_long_dotted_key(text: str) -> bool:
     if text.count(".") < MAX_KEY_PARTS:
         return False
     return any(
-        line.count(".") >= MAX_KEY_PARTS and _LONG_DOTTED_KEY.search(line)
+        line.count(".") >= MAX_KEY_PARTS and re.search(_LONG_DOTTED_KEY, line)
         for line in text.split("\n")
     )
 
 
-_STEP_HEADER = re.compile(r"^\s*\[+\s*steps\.([A-Za-z0-9_-]{1,64})")
+_STEP_HEADER = r"^\s*\[+\s*steps\.([A-Za-z0-9_-]{1,64})"
 
 
 def _fail(name: str, message: str, step: str = "", field: str = "") -> ProblemsError:
@@ -57,7 +59,7 @@ def _step_before(text: str, line: int) -> str:
     """The step whose table the given line falls in, to point an author at it."""
     step = ""
     for number, content in enumerate(text.splitlines()[:line], start=1):
-        found = _STEP_HEADER.match(content)
+        found = re.match(_STEP_HEADER, content)
         if found:
             step = found.group(1)
         if number >= line:
@@ -82,7 +84,7 @@ def parse_toml(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
     try:
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        found = _POSITION.search(str(error))
+        found = re.search(_POSITION, str(error))
         if not found:
             raise _fail(name, "de opmaak van het bestand klopt niet") from None
         line = int(found.group(1))

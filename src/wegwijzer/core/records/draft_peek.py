@@ -35,12 +35,38 @@ from wegwijzer.core.records.drafts import (
 )
 
 # As ``core.records.record`` (which imports pydantic): the record's size cap, its
-# session id, its modes.
+# session id (32 hexadecimal digits), its modes. No regex is compiled at import: this
+# module is on the way to every home screen (docs/performance.md, issue 19).
 MAX_BYTES = 2 * 1024 * 1024
-SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+HEX = frozenset("0123456789abcdef")
 MODES = ("casus", "oefening")
-_TABLE = re.compile(r"^\[\[?([a-z]+)\]\]?$")
-_ESCAPED = re.compile(r"\\.")
+_TABLE_NAME = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ESCAPED = r"\\."  # a backslash and the character after it
+
+
+def is_session_id(value: str) -> bool:
+    """``value`` is 32 lowercase hexadecimal digits: what ``re.match(r"^[0-9a-f]{32}$")``
+    accepts, so also with one "\\n" after them ("$" matches before a last one)."""
+    digits = value[:-1] if value.endswith("\n") else value
+    return len(digits) == 32 and set(digits) <= HEX
+
+
+def table_name(line: str) -> str | None:
+    """The name in a ``[name]`` or ``[[name]]`` line (lowercase ASCII letters), else None:
+    what ``re.match(r"^\\[\\[?([a-z]+)\\]\\]?$")`` finds, so also before a last "\\n"."""
+    if line.endswith("\n"):
+        line = line[:-1]
+    if not (line.startswith("[") and line.endswith("]")):
+        return None
+    name = line[1:-1]
+    name = name[1:] if name.startswith("[") else name
+    name = name[:-1] if name.endswith("]") else name
+    return name if name and set(name) <= _TABLE_NAME else None
+
+
+def _unescaped(line: str) -> str:
+    """``line`` without each backslash and the character after it."""
+    return re.sub(_ESCAPED, "", line) if "\\" in line else line
 
 
 def _text(head: dict[str, Any], key: str, default: str | None = None) -> str:
@@ -69,13 +95,13 @@ def _answered(body: str) -> int:
     table = ""
     in_string = False
     for line in body.splitlines():
-        quotes = _ESCAPED.sub("", line).count('"""')
+        quotes = _unescaped(line).count('"""')
         if in_string:
             in_string = quotes % 2 == 0
             continue
-        found = _TABLE.match(line)
-        if found:
-            table = found.group(1)
+        name = table_name(line)
+        if name is not None:
+            table = name
         elif table == "steps" and line.startswith("answer = "):
             count += 1
         in_string = quotes % 2 == 1
@@ -110,7 +136,7 @@ def peek_draft(path: Path) -> DraftInfo | str | None:
         session_id = _text(head, "session_id")
         started = _time(head, "started")
         mode = _text(head, "mode")
-        if not SESSION_ID.match(session_id) or started is None or mode not in MODES:
+        if not is_session_id(session_id) or started is None or mode not in MODES:
             return None
         if path.stem != session_id:
             return f"{path.name}: overgeslagen, naam past niet bij de sessie"
