@@ -25,6 +25,7 @@ from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.catalog import Catalog, load_catalog, open_catalog
 from wegwijzer.tui.app_records import RecordRoutes
 from wegwijzer.tui.app_training import TrainingRoutes
+from wegwijzer.tui.base_app import DutchApp
 from wegwijzer.tui.messages import (
     BackFromOutcome,
     FlowChosen,
@@ -62,7 +63,7 @@ def palette_provider() -> type[Provider]:
     return WegwijzerCommands
 
 
-class WegwijzerApp(RecordRoutes, TrainingRoutes):
+class WegwijzerApp(RecordRoutes, TrainingRoutes, DutchApp):
     TITLE = "Wegwijzer"
     # home.tcss here, not on HomeScreen: Textual loads a screen's CSS_PATH when it is
     # pushed, and the home screen is the default screen (``get_default_screen``).

@@ -6,27 +6,21 @@ offers Dutch ones only, and the quit hint for Ctrl+C is Dutch too.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
-from textual import constants, events, work
+from textual import constants, events
 from textual.actions import ActionParseResult, parse
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding, BindingType
-from textual.command import CommandList, CommandPalette
-from textual.content import Content
+from textual.command import CommandPalette
 from textual.dom import DOMNode
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme, ThemeProvider
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList
 from textual.widgets._header import HeaderIcon
-from textual.widgets.option_list import Option
 from textual.worker import WorkerFailed
 
 from wegwijzer.core.base.problems import crash_message, debugging
@@ -37,7 +31,6 @@ DARK, LIGHT = "textual-dark", "textual-light"
 WHILE_HIDDEN = frozenset({"quit", "help_quit"})
 # A warning or an error toast carries a sign in its title, not only a coloured edge.
 SEVERITY_SIGNS = {"warning": ("⚠", "Let op"), "error": ("✖", "Fout")}
-NO_MATCHES = Content.styled("Geen opdracht gevonden", "dim")
 
 _textual_dismiss = Screen.dismiss
 
@@ -64,57 +57,6 @@ def _dutch_icon_mount(self: HeaderIcon) -> None:
 
 
 HeaderIcon.on_mount = _dutch_icon_mount  # type: ignore[method-assign]
-
-
-# What a user's keys cause in the palette; lifecycle messages always pass.
-_USER_MESSAGES = (
-    events.Key,
-    Input.Changed,
-    Input.Submitted,
-    OptionList.OptionSelected,
-    OptionList.OptionHighlighted,
-    Button.Pressed,
-)
-
-
-class Palette(CommandPalette):
-    """Textual's palette, safe against keys typed ahead while it opens or closes.
-
-    The random-key test found keys that reached the palette after Escape closed it: an
-    Enter selected again, a letter started a search that found no list (NoMatches). A
-    palette that is no longer on top ignores keys and searches (``Screen.dismiss`` above
-    covers its dismissals).
-    """
-
-    # Its one key with a description, in Dutch like every other (Textual's says
-    # "Exit the command palette"); the arrows and pages keep Textual's own bindings.
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", "Sluiten")]
-
-    def _off_screen(self) -> bool:
-        return self.app.screen is not self or not self.query(CommandList)
-
-    async def _on_message(self, message: Message) -> None:
-        if isinstance(message, _USER_MESSAGES) and self._off_screen():
-            return
-        await super()._on_message(message)
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        # Textual's own says "No matches found"; the same countdown, in Dutch.
-        self._stop_no_matches_countdown()
-
-        def say_none_found() -> None:
-            self._list_visible = bool(search_value) and not self._off_screen()
-            if self._list_visible:
-                none = Option(NO_MATCHES, disabled=True, id=self._NO_MATCHES)
-                self.query_one(CommandList).add_option(none)
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, say_none_found)
-
-    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
-    async def _gather_commands(self, search_value: str) -> None:
-        if not self._off_screen():
-            search = inspect.unwrap(CommandPalette._gather_commands)  # without @work
-            await search(self, search_value)
 
 
 def _blink(widget: Widget, on: bool) -> None:
@@ -232,9 +174,13 @@ class DutchApp(App[None]):
         # otherwise let a second palette in, with the first one's id (found by random keys).
         open_ = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
         if self.use_command_palette and not open_:
+            from wegwijzer.tui.palette import Palette  # defined when it first opens
+
             self.push_screen(Palette(id="--command-palette", placeholder="Zoek een opdracht…"))
 
     def action_change_theme(self) -> None:
+        from wegwijzer.tui.palette import Palette
+
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
