@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -32,6 +31,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from wegwijzer.core.base.atomic import WriteError, make_private_folder, write_atomic
 from wegwijzer.core.base.digest import Hash, key_hash
+from wegwijzer.core.base.json_read import loads
 from wegwijzer.core.base.problems import ProblemsError
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.base.tomlfile import read_limited
@@ -217,7 +217,7 @@ def _entries() -> dict[str, Any]:
         data = read_limited(cache_file(), MAX_CACHE_BYTES)
         if len(data) > MAX_CACHE_BYTES:
             return {}
-        parsed = json.loads(data)
+        parsed = loads(data)  # no json package before the first frame
     except (ProblemsError, ValueError, RecursionError):
         return {}
     if not isinstance(parsed, dict) or parsed.get("format") != FORMAT:
@@ -239,6 +239,8 @@ def lookup(key: str | None) -> Checked | None:
 
 def store(key: str, checked: Checked) -> None:
     """Keep ``checked`` under ``key``; silently does nothing when the cache cannot be written."""
+    import json  # after the first frame (``json_read``): storing is the worker's job
+
     entries = {k: v for k, v in _entries().items() if k != key}
     entries[key] = _plain(checked)
     while len(entries) > MAX_ENTRIES:
