@@ -16,6 +16,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -60,7 +61,7 @@ def load_class_exercises(ids: tuple[str, ...]) -> list[LoadedExercise]:
     return [by_id[name] for name in ids if name in by_id]
 
 
-class TraineeApp(DutchApp):
+class TraineeApp(DutchApp, App[None]):
     """One trainee's session in the classroom."""
 
     TITLE = "Wegwijzer — oefenen in de klas"

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -75,7 +75,7 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
 
-class ClassViewApp(DutchApp):
+class ClassViewApp(DutchApp, App[None]):
     """The trainer's view of one class."""
 
     TITLE = "Wegwijzer — klas"

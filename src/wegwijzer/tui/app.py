@@ -63,7 +63,7 @@ def palette_provider() -> type[Provider]:
     return WegwijzerCommands
 
 
-class WegwijzerApp(RecordRoutes, TrainingRoutes, DutchApp):
+class WegwijzerApp(RecordRoutes, TrainingRoutes, DutchApp, App[None]):
     TITLE = "Wegwijzer"
     # home.tcss here, not on HomeScreen: Textual loads a screen's CSS_PATH when it is
     # pushed, and the home screen is the default screen (``get_default_screen``).

@@ -41,18 +41,7 @@ def session_state(session: Session) -> State:
     )
 
 
-# The app's parts (this one and the routes built on it) are mixins at run time, and
-# ``WegwijzerApp`` the one App class that joins them: Textual builds every App subclass
-# anew (``__init_subclass__`` walks each base's attributes, its bindings, ``dir()``),
-# about 2 M instructions a class on the way to the first frame (docs/performance.md,
-# issue 19). Type checkers see them as the DutchApp they extend.
-if TYPE_CHECKING:
-    AppPart = DutchApp
-else:
-    AppPart = object
-
-
-class AppCore(AppPart):
+class AppCore(DutchApp):  # a part of ``WegwijzerApp``, as DutchApp is (base_app)
     """The shared state and the moves every route needs: home, ask, begin a session."""
 
     def __init__(

@@ -7,7 +7,7 @@ offers Dutch ones only, and the quit hint for Ctrl+C is Dutch too.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import constants, events
@@ -65,7 +65,21 @@ def _blink(widget: Widget, on: bool) -> None:
         widget.cursor_blink = on  # type: ignore[attr-defined]
 
 
-class DutchApp(App[None]):
+# A mixin at run time, an App for type checkers: Textual builds every App subclass anew
+# when it is defined (``__init_subclass__`` walks each base's attributes, its bindings,
+# ``dir()``), about 2 M instructions a class on the way to the first frame
+# (docs/performance.md, issue 19). So each app joins its parts in one App class:
+# ``class WegwijzerApp(..., DutchApp, App[None])``. Its methods are in that class's MRO,
+# where Textual finds every handler; a mixin has no bindings or styles of its own.
+if TYPE_CHECKING:
+    AppPart = App[None]
+else:
+    AppPart = object
+
+
+class DutchApp(AppPart):
+    """Textual's App in Dutch and closed (the module's docstring); a part of an App."""
+
     ALLOW_SELECT = False  # no text selection: notes and cases stay off the clipboard
 
     def __init__(self) -> None:
