@@ -18,14 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from test_toml_lines import BARE, DOCUMENTS, GOOD, ODD, PLAIN, typed
 from wegwijzer.core.base import settings as user_settings
 from wegwijzer.core.base.text import clean, needs_cleaning
 from wegwijzer.core.base.toml_lines import plain_table
-from wegwijzer.core.records.draft_peek import is_session_id, table_name
+from wegwijzer.core.records.draft_peek import _answered, is_session_id, table_name
+from wegwijzer.core.records.drafts import is_draft_name
 
 # --- the regexes, as they were -----------------------------------------------------
 
@@ -177,6 +178,50 @@ def test_every_short_line_of_brackets_is_named_as_the_regex_named_it() -> None:
 def test_a_table_line_is_named_as_the_regex_named_it(line: str) -> None:
     found = TABLE.match(line)
     assert table_name(line) == (found.group(1) if found else None)
+
+
+def regex_answered(body: str) -> int:
+    """``draft_peek._answered`` as it was, with the regexes."""
+    count, table, in_string = 0, "", False
+    for line in body.splitlines():
+        quotes = re.sub(r"\\.", "", line).count('"""')
+        if in_string:
+            in_string = quotes % 2 == 0
+            continue
+        found = TABLE.match(line)
+        if found:
+            table = found.group(1)
+        elif table == "steps" and line.startswith("answer = "):
+            count += 1
+        in_string = quotes % 2 == 1
+    return count
+
+
+BODY_LINES = st.sampled_from(
+    [
+        "[[steps]]", "[steps]", "[meta]", "[[notes]]", "answer = 1", 'answer = "ja"', "answer=1",
+        'note = """', '"""', 'tekst \\"""', '\\""" x', '""\\a"', 'a = """één"""', "", "[[steps]] ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(lines=st.lists(BODY_LINES | st.text(max_size=6), max_size=14))
+def test_answered_steps_are_counted_as_with_the_regexes(lines: list[str]) -> None:
+    body = "\n".join(lines)
+    assert _answered(body) == regex_answered(body)
+
+
+@given(st.text(st.sampled_from("a.toml T\n/é"), max_size=9) | st.text(max_size=9))
+@example(".a.toml")
+@example(".toml")
+@example("a.toml.")
+@example("a..toml")
+@example(".toml.toml")
+def test_a_draft_file_name_is_what_the_path_rule_took(name: str) -> None:
+    if "/" in name or "\x00" in name or name in ("", ".", ".."):
+        return  # no file has that name
+    assert is_draft_name(name) == (Path(name).suffix == ".toml" and not name.startswith("."))
 
 
 # --- a draft's header lines -----------------------------------------------------------

@@ -95,11 +95,12 @@ def _answered(body: str) -> int:
     table = ""
     in_string = False
     for line in body.splitlines():
-        quotes = _unescaped(line).count('"""')
+        # Most lines hold no quote and start with no bracket: nothing to look at there.
+        quotes = _unescaped(line).count('"""') if '"' in line else 0
         if in_string:
             in_string = quotes % 2 == 0
             continue
-        name = table_name(line)
+        name = table_name(line) if line.startswith("[") else None
         if name is not None:
             table = name
         elif table == "steps" and line.startswith("answer = "):
