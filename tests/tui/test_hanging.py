@@ -8,12 +8,17 @@ list makes them (a mark, lines of words, some empty) and any width:
   blank cells, no line is wider than the list, no letter is lost or reordered, and the
   height the list reserves is the number of lines drawn.
 And one on screen: at 80×24 the home screen's wrapped descriptions start under the text.
+
+A step's choices widen the column by their number and box ("▶ 1. [x] "): over labels
+of any words, and over every step of every shipped flow on screen at the sizes people
+use, a wrapped choice goes on under its first word, never under its number.
 """
 
 from __future__ import annotations
 
 import asyncio
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
@@ -24,10 +29,17 @@ from textual.visual import RenderOptions
 from textual.widgets import OptionList
 from tuikit import FLOWS, fixed_clock, keys
 
+from wegwijzer.core.flows.catalog import load_catalog
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.flows.flow import OutcomeStep
+from wegwijzer.core.walk.session import Session
 from wegwijzer.tui.app import make_app
-from wegwijzer.tui.widgets.choices import ChoiceList
+from wegwijzer.tui.screens.step import StepScreen
+from wegwijzer.tui.widgets.choices import TICKED, UNTICKED, ChoiceList
 from wegwijzer.tui.widgets.cursor_list import CURSOR, IDLE_CURSOR, NO_CURSOR
 from wegwijzer.tui.widgets.hanging import Hanging
+
+from walks import routes
 
 GUTTER = len(NO_CURSOR)
 OPTIONS = RenderOptions(lambda s: s if isinstance(s, Style) else Style.parse(s), {})
@@ -147,3 +159,88 @@ def test_a_list_reset_in_place_draws_as_one_made_anew(
 
     kept_rows, anew_rows = asyncio.run(run())
     assert kept_rows == anew_rows, (first, second, width)
+
+
+def choice_rows(visual: Hanging, width: int) -> list[str]:
+    return [strip.text for strip in visual.render_strips(width, None, BASE, OPTIONS)]
+
+
+def assert_hangs_under_its_text(
+    rows: list[str], lead: int, where: str, *, letter: bool = True
+) -> None:
+    """Every row after the first starts with as many blanks as the first has before its
+    label (mark, number, box), and then, with ``letter``, a letter. (Not for any words:
+    where Textual folds a word longer than the width, the blank after it may start the
+    next row.)"""
+    for row in rows[1:]:
+        assert row[:lead].isspace(), (where, rows)
+        assert not letter or not row[lead : lead + 1].isspace(), (where, rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    labels=st.lists(
+        st.lists(words, min_size=1, max_size=20).map(" ".join), min_size=1, max_size=12
+    ),
+    multiple=st.booleans(),
+    ticked=st.sets(st.integers(0, 11)),
+    width=st.integers(12, 60),
+)
+def test_a_wrapped_choice_goes_on_under_its_first_word(
+    labels: list[str], multiple: bool, ticked: set[int], width: int
+) -> None:
+    choices = ChoiceList(labels, multiple=multiple)
+    choices.ticked = ticked & set(range(len(labels)))
+    for index, label in enumerate(choices.labels):
+        prompt = choices._decorated(index)
+        box = (TICKED if index in choices.ticked else UNTICKED) if multiple else ""
+        lead = choices.lead(prompt)
+        assert prompt.plain[:lead] == NO_CURSOR + f"{index + 1}. " + box  # up to the label
+        rows = choice_rows(Hanging(prompt, lead), width)
+        assert rows[0].startswith(prompt.plain[:lead][:width])
+        if len(rows) > 1 and width > lead:
+            assert_hangs_under_its_text(rows, lead, label, letter=False)
+        # no letter lost or reordered
+        assert "".join(rows).replace(" ", "") == prompt.plain.replace(" ", "")
+
+
+CATALOG = load_catalog(FLOWS)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("loaded", CATALOG.flows, ids=lambda loaded: loaded.flow.id)
+async def test_every_shipped_choice_wraps_under_its_text(
+    loaded: LoadedFlow, size: tuple[int, int]
+) -> None:
+    app = make_app(loaded.flow.id, flows_dir=FLOWS, clock=fixed_clock, drafts=False)
+    wrapped = 0
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StepScreen)
+        for step_id, route in routes(loaded).items():
+            if isinstance(loaded.flow.steps[step_id], OutcomeStep):
+                continue
+            session = Session(screen.session.loaded, clock=fixed_clock)
+            for value in route:
+                session.answer(value)
+            screen.session = screen.query_one("#stap").session = session  # type: ignore[attr-defined]
+            await screen.show_step()
+            await pilot.pause()
+            choices = screen.query_one(ChoiceList)
+            width = choices.scrollable_content_region.width
+            # every option as the list draws it, at the width it has on screen
+            for index, option in enumerate(choices.options):
+                prompt = option.prompt
+                assert isinstance(prompt, Content)
+                rows = choice_rows(choices._get_visual(option), width)
+                wrapped += len(rows) > 1
+                where = f"{loaded.flow.id}/{step_id} option {index + 1} at {size}"
+                assert_hangs_under_its_text(rows, choices.lead(prompt), where)
+            # and the rows on screen: none starts under a number
+            for y in range(choices.scrollable_content_region.height):
+                row = choices.render_line(y).text.rstrip()
+                lead = row[: len(NO_CURSOR) + 3]
+                assert not lead[len(NO_CURSOR) :].strip() or lead[len(NO_CURSOR)].isdigit(), row
+    if loaded.flow.id == "zorgen-over-een-minderjarige":  # its choices wrap at both sizes
+        assert wrapped, f"no choice wraps at {size}: the property was not put to the test"

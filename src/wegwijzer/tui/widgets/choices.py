@@ -118,7 +118,7 @@ class ChoiceList(CursorList):
         return all(  # heights as the list draws them (``drawn``), not as the bare prompts;
             # an option shown has its drawing kept by the list already
             isinstance(option.prompt, Content)
-            and same_height(self, self._get_visual(option), drawn(prompt), width)
+            and same_height(self, self._get_visual(option), drawn(prompt, self.lead(prompt)), width)
             for option, prompt in zip(options, prompts, strict=True)
         )
 
@@ -132,6 +132,20 @@ class ChoiceList(CursorList):
         if index in self.kept and not self.multiple:
             parts.append((KEPT, "italic"))
         return Content.assemble(*parts)
+
+    def lead(self, prompt: Content) -> int:
+        """The mark, the number and, with several to tick, the box: a wrapped label goes
+        on under its own first word, not under its number ("▶ 1. [x] " as
+        ``prompt_for`` writes it)."""
+        lead = super().lead(prompt)
+        text = prompt.plain
+        number, dot, _ = text[lead:].partition(". ")
+        if not (dot and number.isdigit()):
+            return lead
+        lead += len(number) + len(dot)
+        if self.multiple and text[lead:].startswith((TICKED, UNTICKED)):
+            lead += len(TICKED)
+        return lead
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # OptionList selects on a click; Enter is bound to ``confirm`` instead.

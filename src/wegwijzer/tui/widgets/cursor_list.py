@@ -62,8 +62,13 @@ class CursorList(OptionList):
         if not isinstance(prompt, Content):
             return super()._get_visual(option)
         if (visual := option._visual) is None:
-            visual = option._visual = drawn(prompt)
+            visual = option._visual = drawn(prompt, self.lead(prompt))
         return visual
+
+    def lead(self, prompt: Content) -> int:
+        """The cells before the text on the first line of ``prompt`` (the mark here):
+        where a wrapped line of it starts (``Hanging``)."""
+        return len(NO_CURSOR)
 
     def redraw(self, *indices: int | None) -> None:
         for index in set(indices):
@@ -97,9 +102,10 @@ class CursorList(OptionList):
         self.call_after_refresh(follow, self)
 
 
-def drawn(prompt: Content) -> Visual:
-    """What a ``CursorList`` draws for ``prompt``: its mark in a column of its own."""
-    return Hanging(prompt, len(NO_CURSOR))
+def drawn(prompt: Content, lead: int = len(NO_CURSOR)) -> Visual:
+    """What a ``CursorList`` draws for ``prompt``: its first ``lead`` cells (the mark, and
+    what a subclass puts before the text) in a column of their own."""
+    return Hanging(prompt, lead)
 
 
 def separated(prompts: Iterable[Content]) -> list[Content | None]:

@@ -5,7 +5,9 @@ blanks) on the first, blanks on the others. Textual wraps an option's text at th
 list's width, and a wrapped line then started under the mark, not under the text
 ("leerplicht, Wmo) …" below "▶ Zorgen …" at 80×24). ``Hanging`` keeps those two cells
 as a column: the text is wrapped in the width beside it, and every line it gives
-starts under the text. Where nothing wraps, the prompt draws itself, as before.
+starts under the text. Where nothing wraps, the prompt draws itself, as before. A step's
+choices widen the column by their number and box ("▶ 1. [x] ", ``ChoiceList.lead``), so
+a wrapped choice goes on under its first word, not under its number.
 """
 
 from __future__ import annotations
