@@ -12,6 +12,11 @@ And one on screen: at 80×24 the home screen's wrapped descriptions start under 
 A step's choices widen the column by their number and box ("▶ 1. [x] "): over labels
 of any words, and over every step of every shipped flow on screen at the sizes people
 use, a wrapped choice goes on under its first word, never under its number.
+
+``Bulleted`` does the same for text with bulleted lines (the summary's actions, the
+learning goals, a dialog's warnings): where nothing wraps it draws what the text draws;
+where a line wraps, its rows go on under its text, a heading line wraps as before, and
+no letter is lost. On screen: every action of every outcome of every shipped flow.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.style import Style
 from textual.visual import RenderOptions
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from tuikit import FLOWS, fixed_clock, keys
 
 from wegwijzer.core.flows.catalog import load_catalog
@@ -35,9 +40,10 @@ from wegwijzer.core.flows.flow import OutcomeStep
 from wegwijzer.core.walk.session import Session
 from wegwijzer.tui.app import make_app
 from wegwijzer.tui.screens.step import StepScreen
+from wegwijzer.tui.screens.summary import SummaryScreen
 from wegwijzer.tui.widgets.choices import TICKED, UNTICKED, ChoiceList
 from wegwijzer.tui.widgets.cursor_list import CURSOR, IDLE_CURSOR, NO_CURSOR
-from wegwijzer.tui.widgets.hanging import Hanging
+from wegwijzer.tui.widgets.hanging import BULLET, Bulleted, Hanging
 
 from walks import routes
 
@@ -244,3 +250,88 @@ async def test_every_shipped_choice_wraps_under_its_text(
                 assert not lead[len(NO_CURSOR) :].strip() or lead[len(NO_CURSOR)].isdigit(), row
     if loaded.flow.id == "zorgen-over-een-minderjarige":  # its choices wrap at both sizes
         assert wrapped, f"no choice wraps at {size}: the property was not put to the test"
+
+
+sentences = st.lists(words, min_size=1, max_size=16).map(" ".join)
+
+
+def bulleted_text(heading: str | None, items: list[str], sources: bool) -> Content:
+    """As the screens write them: an optional bold heading, then "• " items, each with
+    an indented dim source line when ``sources``."""
+    parts: list[str | tuple[str, str]] = [(heading + "\n", "bold")] if heading else []
+    for index, item in enumerate(items):
+        parts += ["\n" if index else "", (BULLET, "bold"), item]
+        if sources:
+            parts.append(("\n  Bron: antwoord 4, alinea 1", "dim"))
+    return Content.assemble(*parts)
+
+
+@given(
+    heading=st.none() | sentences,
+    items=st.lists(sentences, min_size=1, max_size=4),
+    sources=st.booleans(),
+    extra=st.integers(0, 20),
+)
+def test_bulleted_text_where_nothing_wraps_draws_what_the_text_draws(
+    heading: str | None, items: list[str], sources: bool, extra: int
+) -> None:
+    text = bulleted_text(heading, items, sources)
+    width = max(line.cell_length for line in text.split("\n", allow_blank=True)) + extra
+    visual = Bulleted(text)
+    assert [list(s) for s in visual.render_strips(width, None, BASE, OPTIONS)] == [
+        list(s) for s in text.render_strips(width, None, BASE, OPTIONS)
+    ]
+    assert visual.get_height({}, width) == text.get_height({}, width)
+
+
+@given(
+    heading=st.none() | sentences,
+    items=st.lists(sentences, min_size=1, max_size=4),
+    sources=st.booleans(),
+    width=st.integers(len(BULLET) + 1, 50),
+)
+def test_bulleted_lines_wrap_under_their_text_and_lose_no_letter(
+    heading: str | None, items: list[str], sources: bool, width: int
+) -> None:
+    text = bulleted_text(heading, items, sources)
+    visual = Bulleted(text)
+    rows = [strip.text for strip in visual.render_strips(width, None, BASE, OPTIONS)]
+    assert visual.get_height({}, width) == len(rows)
+    assert all(len(row) <= width for row in rows)
+    assert "".join(rows).replace(" ", "") == text.plain.replace(" ", "").replace("\n", "")
+    # the heading wraps as Textual wraps it; below it, every row starts with a bullet or
+    # with blanks where a bullet would be
+    above = Content(heading).render_strips(width, None, BASE, OPTIONS) if heading else []
+    assert rows[: len(above)] == [strip.text for strip in above]
+    below = rows[len(above) :]
+    assert below[0].startswith(BULLET)
+    assert all(row.startswith((BULLET, " " * len(BULLET))) for row in below)
+
+
+@pytest.mark.parametrize("loaded", CATALOG.flows, ids=lambda loaded: loaded.flow.id)
+async def test_every_action_of_every_outcome_hangs_under_its_text(loaded: LoadedFlow) -> None:
+    app = make_app(loaded.flow.id, flows_dir=FLOWS, clock=fixed_clock, drafts=False)
+    wrapped = 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for step_id, route in routes(loaded).items():
+            if not isinstance(loaded.flow.steps[step_id], OutcomeStep):
+                continue
+            session = Session(loaded, clock=fixed_clock)
+            for value in route:
+                session.answer(value)
+            await app.push_screen(SummaryScreen(session))
+            await pilot.pause()
+            for action in app.screen.query(".actie").results(Static):
+                rows = [action.render_line(y).text.rstrip() for y in range(action.size.height)]
+                first = rows[0]
+                indent = len(first) - len(first.lstrip())
+                assert first[indent:].startswith(BULLET), rows
+                for row in rows[1:]:
+                    where = f"{loaded.flow.id}/{step_id}: {rows}"
+                    assert row[: indent + len(BULLET)].isspace(), where
+                    assert not row[indent + len(BULLET)].isspace(), where
+                wrapped += len(rows) > 2  # more than the text's one row and its source
+            app.pop_screen()
+            await pilot.pause()
+    assert wrapped, "no action wraps at 80 columns: the property was not put to the test"

@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 
 from wegwijzer.tui.render import plain
 from wegwijzer.tui.styles import STYLES
+from wegwijzer.tui.widgets.hanging import Bulleted
 
 PrivacyChoice = Literal["aanpassen", "opslaan"]
 ADVICE = (
@@ -42,7 +43,7 @@ class PrivacyDialog(ModalScreen[PrivacyChoice | None]):
         lines = "\n".join(f"• {line}" for line in self.warnings)
         with VerticalScroll(classes="kader smal"):
             yield Static(Content("Mogelijk persoonsgegevens"), classes="titel")
-            yield Static(plain(lines), classes="waarschuwing")
+            yield Static(Bulleted(plain(lines)), classes="waarschuwing")
             yield Static(Content(ADVICE), classes="uitleg")
             yield Static(
                 Content.assemble("Aanpassen opent ", plain(self.concerned), "."), classes="uitleg"

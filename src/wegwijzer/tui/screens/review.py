@@ -20,6 +20,7 @@ from wegwijzer.core.records.record import Record, StepRecord
 from wegwijzer.tui.render import TRAINING_BADGE, cites_text, plain, silent_record_line
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.footer import KeyFooter
+from wegwijzer.tui.widgets.hanging import Bulleted
 from wegwijzer.tui.widgets.too_small import TooSmall
 
 
@@ -79,14 +80,20 @@ class ReviewScreen(Screen[None]):
         with VerticalScroll(id="inzien"):
             lines = "\n".join(f"• {reason}" for reason in self.reasons)
             yield Static(
-                Content.assemble(("Dit overzicht kan niet worden hervat:\n", "bold"), plain(lines)),
+                Bulleted(
+                    Content.assemble(
+                        ("Dit overzicht kan niet worden hervat:\n", "bold"), plain(lines)
+                    )
+                ),
                 classes="waarschuwing",
             )
             if self.changes:
                 changed = "\n".join(f"• {change}" for change in self.changes)
                 yield Static(
-                    Content.assemble(
-                        ("Gewijzigd sinds dit overzicht is gemaakt:\n", "bold"), plain(changed)
+                    Bulleted(
+                        Content.assemble(
+                            ("Gewijzigd sinds dit overzicht is gemaakt:\n", "bold"), plain(changed)
+                        )
                     ),
                     classes="waarschuwing",
                     id="gewijzigd",
@@ -111,7 +118,7 @@ class ReviewScreen(Screen[None]):
                         plain(action.text),
                         (f"\n  Bron: {cites_text(action.citations)}", "dim"),
                     )
-                    yield Static(line, classes="actie")
+                    yield Static(Bulleted(line), classes="actie")
             protocol = protocol_lines(record.protocol, record.protocol_entries, self.labels)
             if protocol:  # its own group, apart from the source's actions
                 yield Static(Content("Eigen protocol"), classes="kop")

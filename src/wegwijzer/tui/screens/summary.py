@@ -23,6 +23,7 @@ from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList, separated
 from wegwijzer.tui.widgets.footer import KeyFooter
+from wegwijzer.tui.widgets.hanging import Bulleted
 from wegwijzer.tui.widgets.protocol import protocol_content
 from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 from wegwijzer.tui.widgets.too_small import TooSmall
@@ -55,15 +56,13 @@ def action_lines(recommended: list[Recommended]) -> ComposeResult:
             continue
         yield Static(Content(GROUP_LABELS[group]), classes="groep")
         for item in items:
-            yield Static(
-                Content.assemble(
-                    ("• ", "bold"),
-                    plain(item.action.text),
-                    ("\n  Bron: ", "dim"),
-                    (cites_text(item.action.cites), "dim"),
-                ),
-                classes="actie",
+            line = Content.assemble(
+                ("• ", "bold"),
+                plain(item.action.text),
+                ("\n  Bron: ", "dim"),
+                (cites_text(item.action.cites), "dim"),
             )
+            yield Static(Bulleted(line), classes="actie")
 
 
 def meta_line(session: Session) -> Content:
@@ -129,7 +128,7 @@ class SummaryScreen(Screen[None]):
                     yield Static(protocol_content(session.protocol, met), classes="protocol-groep")
                 warnings = privacy_warnings(session)
                 if warnings:
-                    yield Static(warnings_text(warnings), classes="waarschuwing")
+                    yield Static(Bulleted(warnings_text(warnings)), classes="waarschuwing")
             with Vertical(id="pad"):
                 yield Static(Content("Doorlopen stappen (Enter: antwoord wijzigen)"), classes="kop")
                 taken = [t for t in session.taken() if not isinstance(t.step, OutcomeStep)]

@@ -20,6 +20,7 @@ from wegwijzer.tui.render import TRAINING_BADGE, plain, source_note
 from wegwijzer.tui.styles import STYLES
 from wegwijzer.tui.widgets.cursor_list import CursorList
 from wegwijzer.tui.widgets.footer import KeyFooter
+from wegwijzer.tui.widgets.hanging import Bulleted
 from wegwijzer.tui.widgets.reading import ReadingPane, read_keys, read_on
 from wegwijzer.tui.widgets.too_small import TooSmall
 
@@ -86,7 +87,7 @@ class VignetteScreen(Screen[str | None]):
         with ReadingPane(id="casus"):
             yield Static(Content("Leerdoelen"), classes="kop")
             goals = [Content.assemble("• ", plain(goal)) for goal in exercise.goals]
-            yield Static(Content("\n").join(goals), id="leerdoelen")
+            yield Static(Bulleted(Content("\n").join(goals)), id="leerdoelen")
             yield Static(Content(FICTIONAL_HEADER), classes="kop", id="fictief")
             yield Static(plain(exercise.vignette), id="vignet")
             yield Static(route_line(self.item), id="route")

@@ -18,6 +18,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+BULLET = "• "
+
 
 class Hanging(Visual):
     """``prompt`` with the first ``gutter`` cells of each of its lines as a column."""
@@ -29,6 +31,9 @@ class Hanging(Visual):
         self.gutter = gutter
         self.mark = lines[0][:gutter]
         self.body = Content("\n").join(line[gutter:] for line in lines)
+
+    def __str__(self) -> str:
+        return str(self.prompt)  # the text, as a Static holding it gives it
 
     def _column(self, width: int) -> bool:
         """Whether a line wraps at ``width``, and there is room for the column: else the
@@ -58,3 +63,46 @@ class Hanging(Visual):
         mark = mark.extend_cell_length(self.gutter, rich_style).crop(0, self.gutter)
         blank = Strip.blank(self.gutter, rich_style)
         return [Strip.join([mark if y == 0 else blank, line]) for y, line in enumerate(lines)]
+
+
+class Bulleted(Hanging):
+    """Text with bulleted lines ("• ", or as many blanks to go on under one): each such
+    line's wrapped rows go on under its text, not under its bullet; any other line (a
+    heading above the bullets) wraps as Textual wraps it. For the lists the screens write
+    as text: the summary's actions, the learning goals, a dialog's warnings."""
+
+    def __init__(self, content: Content, gutter: int = len(BULLET)) -> None:
+        super().__init__(content, gutter)
+        self.lines = content.split("\n", allow_blank=True)
+
+    def _lead(self, line: Content) -> int:
+        return self.gutter if line.plain.startswith((BULLET, " " * self.gutter)) else 0
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if not self._column(width):
+            return self.prompt.get_height(rules, width)
+        return sum(
+            line[lead:].get_height(rules, width - lead)
+            for line in self.lines
+            for lead in (self._lead(line),)
+        )
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        if not self._column(width):
+            return self.prompt.render_strips(width, height, style, options)
+        rich_style = style.rich_style
+        rows: list[Strip] = []
+        for line in self.lines:
+            lead = self._lead(line)
+            body = line[lead:].render_strips(width - lead, None, style, options)
+            if not lead:
+                rows += body
+                continue
+            drawn = line[:lead].render_strips(lead, 1, style, options)
+            mark = drawn[0] if drawn else Strip.blank(0)
+            mark = mark.extend_cell_length(lead, rich_style).crop(0, lead)
+            blank = Strip.blank(lead, rich_style)
+            rows += [Strip.join([mark if y == 0 else blank, row]) for y, row in enumerate(body)]
+        return rows if height is None else rows[:height]
