@@ -44,8 +44,9 @@ def test_privacy_warnings_name_the_field_never_the_data(test_flow: LoadedFlow) -
     lines = privacy_warnings(session)
     assert lines == [
         "Zaakkenmerk: mogelijk een telefoonnummer.",
-        "Notitie bij stap 'politie': mogelijk een e-mailadres.",
-        "Notitie bij stap 'politie': mogelijk een geboortedatum.",
+        # where: the step's number on the path, as the summary numbers it, not its id
+        "Notitie bij stap 3: mogelijk een e-mailadres.",
+        "Notitie bij stap 3: mogelijk een geboortedatum.",
     ]
     assert not any(part in "".join(lines) for part in ("0612345678", "iemand", "2009", "jan"))
 
@@ -62,7 +63,7 @@ def test_warnings_are_shown_before_the_export(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     warning = result.stdout.index("Let op: het overzicht bevat mogelijk persoonsgegevens:")
-    line = result.stdout.index("  - Notitie bij stap 'signalen': mogelijk een telefoonnummer.")
+    line = result.stdout.index("  - Notitie bij stap 2: mogelijk een telefoonnummer.")
     saved = result.stdout.index(f"Overzicht opgeslagen: {out}")
     assert warning < line < saved
     assert read_record(out).steps[1].note == "moeder belde vanaf 06-12345678"

@@ -250,6 +250,12 @@ def test_the_overview_shows_the_protocol_apart_and_inert(
     assert "- Eigen protocol: Gemeente Voorbeeldstad, team Jeugd, vastgesteld 1 maart 2026" in text
     section = text.split(heading, 1)[1].split("\n## ", 1)[0]
     assert "Bespreek uw zorgen eerst met de aandachtsfunctionaris" in section
+    # where it was shown, as "Doorlopen stappen" numbers that step, not by its id
+    for entry in record.protocol_entries:
+        number, step = next((n, s) for n, s in enumerate(record.steps, 1) if s.id == entry.step)
+        assert f"Getoond bij stap {number}." in section
+        assert f"### Stap {number}. " in text and step.prompt in text
+        assert f"'{entry.step}'" not in text
     assert "- Bereikbaarheidsdienst: \\<telefoonnummer\\>" in section  # inert: no HTML tag
     # Apart from the source's actions, which come before it under their own heading.
     actions = text.split("### Aanbevolen acties", 1)[1].split(heading, 1)[0]

@@ -42,7 +42,7 @@ async def test_export_with_a_phone_number_stops_at_the_warning_with_two_choices(
         labels = [str(button.label) for button in dialog.query(Button)]
         assert labels == ["Aanpassen (a)", "Toch opslaan (t)"]
         text = visible_text(pilot)
-        assert "Notitie bij stap 'politie': mogelijk een telefoonnummer." in text
+        assert "Notitie bij stap 3: mogelijk een telefoonnummer." in text
         assert "06-12345678" not in text
         assert "Aanpassen opent de notitie bij stap 3." in text
         await keys(pilot, "t")

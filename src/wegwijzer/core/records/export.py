@@ -35,7 +35,9 @@ class PrivacyFinding:
 def privacy_findings(session: Session) -> list[PrivacyFinding]:
     """Possible personal data in what an export would hold: case reference first, then notes.
 
-    Scans the case reference and the note of every step on the path, in path order.
+    Scans the case reference and the note of every step on the path, in path order. A
+    note is named by its step's number on the path, as the summary and the overview
+    number the steps ("notitie bij stap 3"), never by the step's id.
     """
     found = []
     if session.case_ref:
@@ -43,10 +45,10 @@ def privacy_findings(session: Session) -> list[PrivacyFinding]:
             PrivacyFinding(CASE_REF, line)
             for line in describe(scan(session.case_ref), "zaakkenmerk")
         ]
-    for step_id in dict.fromkeys(session.path):
+    for number, step_id in enumerate(dict.fromkeys(session.path), start=1):
         note = session.notes.get(step_id, "")
         if note:
-            lines = describe(scan(note), f"notitie bij stap '{step_id}'")
+            lines = describe(scan(note), f"notitie bij stap {number}")
             found += [PrivacyFinding(step_id, line) for line in lines]
     return found
 

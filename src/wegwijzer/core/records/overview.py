@@ -147,13 +147,22 @@ def _protocol(record: Record, source: Source | None) -> list[str]:
         return [*lines, "Op dit pad is geen onderwerp uit het protocol getoond.", ""]
     for entry in record.protocol_entries:
         label = labels.get(entry.topic, entry.topic)
-        lines += [f"### Over {md.inline(label)}", "", f"Getoond bij stap '{entry.step}'.", ""]
+        shown = f"Getoond bij {_step_named(record, entry.step)}."
+        lines += [f"### Over {md.inline(label)}", "", shown, ""]
         lines += [*md.lines(entry.text), ""]
         for contact in entry.contacts:
             lines.append(f"- {md.inline(contact.label)}: {md.inline(contact.value)}")
         if entry.contacts:
             lines.append("")
     return lines
+
+
+def _step_named(record: Record, step_id: str) -> str:
+    """A step as "Doorlopen stappen" numbers it ("stap 3"), never by its id."""
+    for number, step in enumerate(record.steps, start=1):
+        if step.id == step_id:
+            return f"stap {number}"
+    return f"stap '{md.inline(step_id)}'"  # not on the path (a record edited by hand)
 
 
 def _steps(record: Record) -> list[str]:

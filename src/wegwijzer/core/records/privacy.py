@@ -355,7 +355,7 @@ def scan(text: str) -> list[PrivacyWarning]:
 
 
 def describe(warnings: Iterable[PrivacyWarning], field: str) -> list[str]:
-    """One Dutch line per kind of finding, e.g. "Notitie bij stap 'politie': mogelijk een
+    """One Dutch line per kind of finding, e.g. "Notitie bij stap 3: mogelijk een
     telefoonnummer.", with a count when a kind occurs more than once."""
     first: dict[str, str] = {}
     counts: dict[str, int] = {}
