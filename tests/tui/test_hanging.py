@@ -16,7 +16,9 @@ use, a wrapped choice goes on under its first word, never under its number.
 ``Bulleted`` does the same for text with bulleted lines (the summary's actions, the
 learning goals, a dialog's warnings): where nothing wraps it draws what the text draws;
 where a line wraps, its rows go on under its text, a heading line wraps as before, and
-no letter is lost. On screen: every action of every outcome of every shipped flow.
+no letter is lost. On screen: every action of every outcome of every shipped flow, and
+the summary's steps taken (a wrapped question goes on under itself, not under its
+number, also from step 10 on).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from wegwijzer.core.flows.flow import OutcomeStep
 from wegwijzer.core.walk.session import Session
 from wegwijzer.tui.app import make_app
 from wegwijzer.tui.screens.step import StepScreen
-from wegwijzer.tui.screens.summary import SummaryScreen
+from wegwijzer.tui.screens.summary import SummaryScreen, TakenList
 from wegwijzer.tui.widgets.choices import TICKED, UNTICKED, ChoiceList
 from wegwijzer.tui.widgets.cursor_list import CURSOR, IDLE_CURSOR, NO_CURSOR
 from wegwijzer.tui.widgets.hanging import BULLET, Bulleted, Hanging
@@ -309,7 +311,7 @@ def test_bulleted_lines_wrap_under_their_text_and_lose_no_letter(
 
 
 @pytest.mark.parametrize("loaded", CATALOG.flows, ids=lambda loaded: loaded.flow.id)
-async def test_every_action_of_every_outcome_hangs_under_its_text(loaded: LoadedFlow) -> None:
+async def test_every_summary_action_and_step_hangs_under_its_text(loaded: LoadedFlow) -> None:
     app = make_app(loaded.flow.id, flows_dir=FLOWS, clock=fixed_clock, drafts=False)
     wrapped = 0
     async with app.run_test(size=(80, 24)) as pilot:
@@ -332,6 +334,21 @@ async def test_every_action_of_every_outcome_hangs_under_its_text(loaded: Loaded
                     assert row[: indent + len(BULLET)].isspace(), where
                     assert not row[indent + len(BULLET)].isspace(), where
                 wrapped += len(rows) > 2  # more than the text's one row and its source
+            taken = app.screen.query_one(TakenList)
+            for index, option in enumerate(taken.options):
+                prompt = option.prompt
+                assert isinstance(prompt, Content)
+                number = f"{index + 1}. "  # the column: the mark and the step's number
+                lead = len(NO_CURSOR) + len(number)
+                assert prompt.plain[len(NO_CURSOR) : lead] == number
+                # at its width on screen and narrower, where every question wraps
+                for width in (taken.scrollable_content_region.width, 30):
+                    rows = choice_rows(taken._get_visual(option), width)
+                    where = f"{loaded.flow.id}/{step_id}: step {index + 1} at {width}"
+                    assert_hangs_under_its_text(rows, lead, where)
+                    assert "".join(rows).replace(" ", "") == prompt.plain.replace(" ", "").replace(
+                        "\n", ""
+                    )
             app.pop_screen()
             await pilot.pause()
     assert wrapped, "no action wraps at 80 columns: the property was not put to the test"

@@ -21,7 +21,7 @@ from wegwijzer.tui.records_bridge import privacy_warnings
 from wegwijzer.tui.render import MODE_TRAINING, TRAINING_BADGE, cites_text, explanation, plain
 from wegwijzer.tui.screens.source import SourceScreen
 from wegwijzer.tui.styles import STYLES
-from wegwijzer.tui.widgets.cursor_list import CursorList, separated
+from wegwijzer.tui.widgets.cursor_list import CursorList, number_width, separated
 from wegwijzer.tui.widgets.footer import KeyFooter
 from wegwijzer.tui.widgets.hanging import Bulleted
 from wegwijzer.tui.widgets.protocol import protocol_content
@@ -34,17 +34,27 @@ class TakenList(CursorList):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Wijzig antwoord")]
 
+    def lead(self, prompt: Content) -> int:
+        """The mark and the step's number: a wrapped question or answer goes on under the
+        text, as the lines below it (``taken_prompt``)."""
+        lead = super().lead(prompt)
+        return lead + number_width(prompt.plain[lead:])
+
 
 def taken_prompt(number: int, taken: Taken) -> Content:
+    """The step's number and question, then its answer, note and source, each indented
+    as far as the question starts ("10. " is one cell wider than "9. ")."""
+    first = f"{number}. "
+    below = "\n" + " " * len(first)
     parts: list[str | Content | tuple[str, str]] = [
-        (f"{number}. ", "bold"),
+        (first, "bold"),
         plain(taken.step.prompt, "bold"),
-        ("\n   Antwoord: ", "italic"),
+        (f"{below}Antwoord: ", "italic"),
         plain(taken.answer_text, multiline=False),
     ]
     if taken.note:
-        parts += [("\n   Notitie: ", "italic"), plain(taken.note.replace("\n", "\n   "))]
-    parts += [("\n   Bron: ", "italic"), cites_text(taken.step.cites)]
+        parts += [(f"{below}Notitie: ", "italic"), plain(taken.note.replace("\n", below))]
+    parts += [(f"{below}Bron: ", "italic"), cites_text(taken.step.cites)]
     return Content.assemble(*parts)
 
 

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from wegwijzer.core.base.text import clean
 from wegwijzer.core.flows.flow import tick
-from wegwijzer.tui.widgets.cursor_list import CursorList, drawn
+from wegwijzer.tui.widgets.cursor_list import CursorList, drawn, number_width
 from wegwijzer.tui.widgets.in_place import same_content, same_height, text_width
 
 TICKED = "[x] "
@@ -139,10 +139,10 @@ class ChoiceList(CursorList):
         ``prompt_for`` writes it)."""
         lead = super().lead(prompt)
         text = prompt.plain
-        number, dot, _ = text[lead:].partition(". ")
-        if not (dot and number.isdigit()):
+        number = number_width(text[lead:])
+        if not number:
             return lead
-        lead += len(number) + len(dot)
+        lead += number
         if self.multiple and text[lead:].startswith((TICKED, UNTICKED)):
             lead += len(TICKED)
         return lead

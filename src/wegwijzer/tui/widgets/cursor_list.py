@@ -102,6 +102,13 @@ class CursorList(OptionList):
         self.call_after_refresh(follow, self)
 
 
+def number_width(text: str) -> int:
+    """The cells of a leading "12. " in ``text`` (0 without one): what a numbered prompt
+    puts before its text."""
+    number, dot, _ = text.partition(". ")
+    return len(number) + len(dot) if dot and number.isdigit() else 0
+
+
 def drawn(prompt: Content, lead: int = len(NO_CURSOR)) -> Visual:
     """What a ``CursorList`` draws for ``prompt``: its first ``lead`` cells (the mark, and
     what a subclass puts before the text) in a column of their own."""
