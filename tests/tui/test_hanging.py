@@ -34,7 +34,7 @@ from textual.content import Content
 from textual.style import Style
 from textual.visual import RenderOptions
 from textual.widgets import OptionList, Static
-from tuikit import FLOWS, fixed_clock, keys
+from tuikit import FLOWS, each_step_shown, fixed_clock, keys
 
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
@@ -226,14 +226,7 @@ async def test_every_shipped_choice_wraps_under_its_text(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StepScreen)
-        for step_id, route in routes(loaded).items():
-            if isinstance(loaded.flow.steps[step_id], OutcomeStep):
-                continue
-            session = Session(screen.session.loaded, clock=fixed_clock)
-            for value in route:
-                session.answer(value)
-            screen.session = screen.query_one("#stap").session = session  # type: ignore[attr-defined]
-            await screen.show_step()
+        async for step_id in each_step_shown(screen, loaded):
             await pilot.pause()
             choices = screen.query_one(ChoiceList)
             width = choices.scrollable_content_region.width

@@ -13,15 +13,14 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
-from tuikit import FLOWS, fixed_clock
+from tuikit import FLOWS, each_step_shown, fixed_clock
 
 from wegwijzer.core.flows.catalog import load_catalog
 from wegwijzer.core.flows.check import LoadedFlow
-from wegwijzer.core.flows.flow import OutcomeStep
 from wegwijzer.core.training.exercise import LoadedExercise, exercise_folder, load_exercises
 from wegwijzer.core.training.run import TrainingRun
 from wegwijzer.core.training.scoring import grade
-from wegwijzer.core.walk.session import Answer, Session
+from wegwijzer.core.walk.session import Answer
 from wegwijzer.tui.app import WegwijzerApp, make_app
 from wegwijzer.tui.dialogs.case import CaseDialog
 from wegwijzer.tui.screens.debrief import DebriefScreen
@@ -31,7 +30,7 @@ from wegwijzer.tui.screens.vignette import VignetteScreen
 from wegwijzer.tui.widgets.feedback import FeedbackDialog
 from wegwijzer.tui.widgets.reading import KEYS, ReadingPane
 
-from walks import answers_for, routes
+from walks import answers_for
 
 SIZES = [(80, 24), (100, 30), (60, 20)]
 CATALOG = load_catalog(FLOWS)
@@ -81,14 +80,7 @@ async def test_every_step_text_is_on_screen_or_reachable(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StepScreen)
-        for step_id, route in routes(loaded).items():
-            if isinstance(loaded.flow.steps[step_id], OutcomeStep):
-                continue
-            session = Session(screen.session.loaded, clock=fixed_clock)
-            for value in route:
-                session.answer(value)
-            screen.session = screen.query_one("#stap").session = session  # type: ignore[attr-defined]
-            await screen.show_step()
+        async for step_id in each_step_shown(screen, loaded):
             assert not screen.has_class(CITATIONS_OPEN)  # the strip closed: the text's room
             pane = screen.query_one("#vraag", ReadingPane)
             prompt = screen.query_one("#prompt")

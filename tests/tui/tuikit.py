@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
+from wegwijzer.core.flows.check import LoadedFlow
+from wegwijzer.core.flows.flow import OutcomeStep
+from wegwijzer.core.walk.session import Session
 from wegwijzer.tui.app import WegwijzerApp
+from wegwijzer.tui.screens.step import StepScreen
 from wegwijzer.tui.widgets.choices import ChoiceList
+
+from walks import routes
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOWS = ROOT / "flows"
@@ -29,6 +36,20 @@ def fixed_clock() -> dt.datetime:
 TO_POLITIE = ("enter", "enter", "1", "enter")
 TO_BELEID = (*TO_POLITIE, "1", "enter")
 TO_SUMMARY = (*TO_BELEID, "2", "enter")
+
+
+async def each_step_shown(screen: StepScreen, loaded: LoadedFlow) -> AsyncIterator[str]:
+    """Every step of ``loaded`` but its outcomes, shown on ``screen`` in turn as the walk
+    along its route (``walks.routes``) leaves it; yields the step's id."""
+    for step_id, route in routes(loaded).items():
+        if isinstance(loaded.flow.steps[step_id], OutcomeStep):
+            continue
+        session = Session(screen.session.loaded, clock=fixed_clock)
+        for value in route:
+            session.answer(value)
+        screen.session = screen.query_one("#stap").session = session  # type: ignore[attr-defined]
+        await screen.show_step()
+        yield step_id
 
 
 async def keys(pilot: Pilot[None], *pressed: str) -> None:
