@@ -57,12 +57,7 @@ class Hanging(Visual):
         if not self._column(width):
             return self.prompt.render_strips(width, height, style, options)
         lines = self.body.render_strips(width - self.gutter, height, style, options)
-        rich_style = style.rich_style
-        drawn = self.mark.render_strips(self.gutter, 1, style, options)
-        mark = drawn[0] if drawn else Strip.blank(0)
-        mark = mark.extend_cell_length(self.gutter, rich_style).crop(0, self.gutter)
-        blank = Strip.blank(self.gutter, rich_style)
-        return [Strip.join([mark if y == 0 else blank, line]) for y, line in enumerate(lines)]
+        return hung(self.mark, lines, self.gutter, style, options)
 
 
 class Bulleted(Hanging):
@@ -81,28 +76,33 @@ class Bulleted(Hanging):
     def get_height(self, rules: RulesMap, width: int) -> int:
         if not self._column(width):
             return self.prompt.get_height(rules, width)
-        return sum(
-            line[lead:].get_height(rules, width - lead)
-            for line in self.lines
-            for lead in (self._lead(line),)
-        )
+        height = 0
+        for line in self.lines:
+            lead = self._lead(line)
+            height += line[lead:].get_height(rules, width - lead)
+        return height
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
         if not self._column(width):
             return self.prompt.render_strips(width, height, style, options)
-        rich_style = style.rich_style
         rows: list[Strip] = []
         for line in self.lines:
             lead = self._lead(line)
             body = line[lead:].render_strips(width - lead, None, style, options)
-            if not lead:
-                rows += body
-                continue
-            drawn = line[:lead].render_strips(lead, 1, style, options)
-            mark = drawn[0] if drawn else Strip.blank(0)
-            mark = mark.extend_cell_length(lead, rich_style).crop(0, lead)
-            blank = Strip.blank(lead, rich_style)
-            rows += [Strip.join([mark if y == 0 else blank, row]) for y, row in enumerate(body)]
+            rows += hung(line[:lead], body, lead, style, options) if lead else body
         return rows if height is None else rows[:height]
+
+
+def hung(
+    mark: Content, lines: list[Strip], gutter: int, style: Style, options: RenderOptions
+) -> list[Strip]:
+    """``lines`` beside a column ``gutter`` cells wide: ``mark`` on the first, blanks on
+    the others."""
+    rich_style = style.rich_style
+    drawn = mark.render_strips(gutter, 1, style, options)
+    first = drawn[0] if drawn else Strip.blank(0)
+    first = first.extend_cell_length(gutter, rich_style).crop(0, gutter)
+    blank = Strip.blank(gutter, rich_style)
+    return [Strip.join([first if y == 0 else blank, line]) for y, line in enumerate(lines)]
